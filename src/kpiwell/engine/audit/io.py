@@ -1,0 +1,887 @@
+"""Read the audit's input files (CSV, XLSX, Parquet) into the frames of ``frames.py``, or explain why not.
+
+Every file is read as text first and converted column by column with Polars expressions, so a bad
+cell never stops the reading: it becomes an ``InputIssue`` naming the file, the spreadsheet row
+(the header is row 1) and the column. All issues of all files are collected and raised together in
+one ``InputError`` (the first ``MAX_ISSUES`` of them, with the total count).
+
+Speed matters for the 5-million-row actuals of a large organisation, so the common case (no errors)
+takes one pass that produces typed columns plus one boolean flag per column; messages are built only
+on the error path, for the first rows that need one.
+
+Survey responses are confidential: no message about a survey row ever repeats the response value.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+from typing import Final
+
+import polars as pl
+
+from kpiwell.engine.audit.frames import (
+    ACTUALS_SCHEMA,
+    CHECKINS_SCHEMA,
+    PLAN_SCHEMA,
+    RECOGNITION_SCHEMA,
+    SURVEYS_SCHEMA,
+    TARGETS_SCHEMA,
+    conform,
+    empty,
+)
+from kpiwell.engine.audit.i18n.report import CATALOGUE
+
+MAX_ISSUES: Final = 100
+ROW = "__row"
+
+CSV_SUFFIXES: Final = frozenset({".csv"})
+EXCEL_SUFFIXES: Final = frozenset({".xlsx", ".xlsm", ".xls"})
+PARQUET_SUFFIXES: Final = frozenset({".parquet", ".pq"})
+
+#: Survey instruments: number of items and the response range (issue 4; sources cited in the
+#: wellbeing engine): WHO-5 0-5, Copenhagen Burnout Inventory 0-4, Mini-Z 1-5, eNPS 0-10.
+INSTRUMENTS: Final[dict[str, tuple[int, int, int]]] = {
+    "who5": (5, 0, 5),
+    "cbi-personal": (6, 0, 4),
+    "cbi-work": (7, 0, 4),
+    "mini-z": (1, 1, 5),
+    "enps": (1, 0, 10),
+}
+
+#: Qualitative KPIs are rated on this scale, so their targets and values must lie within it.
+QUALITATIVE_SCALE: Final = (1.0, 5.0)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class InputIssue:
+    """One problem in one input file; ``row`` is the spreadsheet row (header = 1), None for the file."""
+
+    file: str
+    row: int | None
+    column: str | None
+    message: str
+
+    def __str__(self) -> str:
+        if self.row is None:
+            return f"{self.file}: {self.message}"
+        return f"{self.file}:{self.row}:{self.column or ''}: {self.message}"
+
+
+class InputError(Exception):
+    """All problems found in the inputs: at most ``MAX_ISSUES`` of them, and how many there were."""
+
+    def __init__(self, issues: Sequence[InputIssue], total: int | None = None) -> None:
+        self.issues: tuple[InputIssue, ...] = tuple(issues)
+        self.total: int = len(self.issues) if total is None else total
+        super().__init__("\n".join(str(issue) for issue in self.issues))
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class AuditInputs:
+    """The validated inputs, each conforming exactly to its schema in ``frames.py``."""
+
+    plan: pl.DataFrame
+    actuals: pl.DataFrame
+    targets: pl.DataFrame
+    checkins: pl.DataFrame
+    recognition: pl.DataFrame
+    surveys: pl.DataFrame
+    turnover: pl.DataFrame | None = None
+
+
+class _Kind(Enum):
+    ID = "id"
+    TEXT = "text"
+    FLOAT = "float"
+    INT = "int"
+    DATE = "date"
+    DATETIME = "datetime"
+    CHOICE = "choice"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Column:
+    name: str
+    kind: _Kind
+    required: bool = False
+    choices: tuple[str, ...] = ()
+    default: str | None = None
+    low: float | None = None
+    high: float | None = None
+    sensitive: bool = False  # never repeat the value in a message
+
+
+_C = _Column
+_K = _Kind
+
+PLAN_COLUMNS: Final = (
+    _C(name="person_id", kind=_K.ID, required=True),
+    _C(name="person_name", kind=_K.TEXT),
+    _C(name="manager_id", kind=_K.ID),
+    _C(name="team", kind=_K.ID, required=True),
+    _C(name="parent_team", kind=_K.ID),
+    _C(name="kpi", kind=_K.ID, required=True),
+    _C(name="kind", kind=_K.CHOICE, choices=("quantitative", "qualitative"), default="quantitative"),
+    _C(name="direction", kind=_K.CHOICE, choices=("higher", "lower"), default="higher"),
+    _C(name="unit", kind=_K.TEXT),
+    _C(name="period", kind=_K.CHOICE, choices=("day", "week", "month", "quarter"), default="week"),
+    _C(name="target", kind=_K.FLOAT, required=True),
+    _C(name="baseline", kind=_K.FLOAT),
+    _C(name="commit", kind=_K.FLOAT),
+    _C(name="stretch", kind=_K.FLOAT),
+    _C(name="weight", kind=_K.FLOAT, low=0.0, high=100.0),
+    _C(name="purpose", kind=_K.TEXT),
+    _C(name="set_by", kind=_K.CHOICE, choices=("manager", "employee", "co-created")),
+    _C(name="revised_on", kind=_K.DATE),
+    _C(name="cycle_start", kind=_K.DATE, required=True),
+    _C(name="cycle_end", kind=_K.DATE, required=True),
+)
+ACTUALS_COLUMNS: Final = (
+    _C(name="person_id", kind=_K.ID, required=True),
+    _C(name="kpi", kind=_K.ID, required=True),
+    _C(name="period_end", kind=_K.DATE, required=True),
+    _C(name="value", kind=_K.FLOAT, required=True),
+    _C(name="recorded_at", kind=_K.DATETIME),
+)
+TARGETS_COLUMNS: Final = (
+    _C(name="person_id", kind=_K.ID, required=True),
+    _C(name="kpi", kind=_K.ID, required=True),
+    _C(name="period_end", kind=_K.DATE, required=True),
+    _C(name="target", kind=_K.FLOAT, required=True),
+)
+CHECKINS_COLUMNS: Final = (
+    _C(name="person_id", kind=_K.ID, required=True),
+    _C(name="date", kind=_K.DATE, required=True),
+    _C(name="manager_id", kind=_K.ID),
+    _C(name="mood", kind=_K.INT, low=1, high=5),
+    _C(name="workload", kind=_K.INT, low=1, high=5),
+)
+RECOGNITION_COLUMNS: Final = (
+    _C(name="to_id", kind=_K.ID, required=True),
+    _C(name="date", kind=_K.DATE, required=True),
+    _C(name="from_id", kind=_K.ID),
+    _C(name="kind", kind=_K.CHOICE, choices=("praise", "nomination")),
+    _C(name="note", kind=_K.TEXT),
+)
+SURVEYS_COLUMNS: Final = (
+    _C(name="person_id", kind=_K.ID, required=True),
+    _C(name="date", kind=_K.DATE, required=True),
+    _C(name="instrument", kind=_K.CHOICE, required=True, choices=tuple(INSTRUMENTS)),
+    _C(name="item", kind=_K.INT, required=True, low=1),
+    _C(name="response", kind=_K.INT, required=True, sensitive=True),
+)
+
+_PLACEHOLDER = re.compile(r"\{(\w+)\}")
+_DATETIME_FORMATS: Final = ("%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%dT%H:%M", "%Y-%m-%d")
+_ISSUE_SCHEMA: Final[dict[str, pl.DataType | type[pl.DataType]]] = {
+    "row": pl.Int64,
+    "order": pl.Int64,
+    "column": pl.Utf8,
+    "message": pl.Utf8,
+}
+
+
+# --- messages ---------------------------------------------------------------------------------
+
+
+def _template(key: str, lang: str) -> str:
+    entry = CATALOGUE[key]
+    return entry.get(lang) or entry["en"]
+
+
+def _text(key: str, lang: str, **params: object) -> str:
+    """A message as a plain string (for file-level issues)."""
+    return _PLACEHOLDER.sub(lambda m: str(params[m.group(1)]), _template(key, lang))
+
+
+def _message(key: str, lang: str, **params: pl.Expr | str | float) -> pl.Expr:
+    """A message as a column expression: the template's text with each placeholder's column."""
+    template = _template(key, lang)
+    pieces: list[pl.Expr] = []
+    position = 0
+    for match in _PLACEHOLDER.finditer(template):
+        if match.start() > position:
+            pieces.append(pl.lit(template[position : match.start()]))
+        value = params[match.group(1)]
+        if isinstance(value, pl.Expr):
+            pieces.append(value.cast(pl.Utf8).fill_null(""))
+        else:
+            pieces.append(pl.lit(_number_text(value) if isinstance(value, float) else value))
+        position = match.end()
+    if position < len(template):
+        pieces.append(pl.lit(template[position:]))
+    return pl.concat_str(pieces)
+
+
+def _number_text(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+# --- reading files ----------------------------------------------------------------------------
+
+
+def _file_issue(label: str, key: str, lang: str, **params: object) -> InputIssue:
+    return InputIssue(file=label, row=None, column=None, message=_text(key, lang, **params))
+
+
+def _short_reason(error: BaseException) -> str:
+    text = str(error).strip().splitlines()
+    return text[0] if text else type(error).__name__
+
+
+def _scan(path: Path, label: str, lang: str) -> pl.LazyFrame | InputIssue:
+    """The file as a lazy frame of text columns, with the header names as written."""
+    suffix = path.suffix.lower()
+    if suffix not in CSV_SUFFIXES | EXCEL_SUFFIXES | PARQUET_SUFFIXES:
+        return _file_issue(label, "input.unsupported_type", lang, ext=suffix or path.name)
+    if not path.is_file():
+        return _file_issue(label, "input.not_found", lang)
+    try:
+        if suffix in CSV_SUFFIXES:
+            if not _looks_like_utf8(path):
+                return _file_issue(label, "input.not_utf8", lang)
+            frame = pl.scan_csv(path, infer_schema=False, encoding="utf8", raise_if_empty=True)
+            frame.collect_schema()
+            return frame
+        if suffix in EXCEL_SUFFIXES:
+            return pl.read_excel(path, sheet_id=1, infer_schema_length=0).lazy()
+        return pl.scan_parquet(path)
+    except pl.exceptions.NoDataError:
+        return _file_issue(label, "input.empty", lang)
+    except Exception as error:  # any reader failure becomes an issue, never a traceback
+        return _file_issue(label, "input.unreadable", lang, reason=_short_reason(error))
+
+
+def _looks_like_utf8(path: Path) -> bool:
+    """False for UTF-16/32 text (byte-order mark or NUL bytes) and for bytes that are not UTF-8."""
+    with path.open("rb") as handle:
+        start = handle.read(1 << 16)
+    if start[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" in start:
+        return False
+    try:
+        start.decode("utf-8")
+    except UnicodeDecodeError as error:
+        return error.start > len(start) - 4  # a character cut by the end of the sample is fine
+    return True
+
+
+# --- per-column conversion --------------------------------------------------------------------
+
+
+def _raw(name: str) -> str:
+    return f"raw:{name}"
+
+
+def _clean(name: str) -> pl.Expr:
+    """Trimmed text, empty as null."""
+    text = pl.col(_raw(name)).str.strip_chars()
+    return pl.when(text.str.len_bytes() > 0).then(text)
+
+
+def _typed(column: _Column) -> pl.Expr:
+    text = _clean(column.name)
+    kind = column.kind
+    if kind is _Kind.ID:
+        typed = text.str.replace(r"^(-?\d+)\.0+$", "${1}")
+    elif kind is _Kind.TEXT:
+        typed = text
+    elif kind is _Kind.FLOAT:
+        number = text.cast(pl.Float64, strict=False)
+        typed = pl.when(number.is_finite()).then(number)
+    elif kind is _Kind.INT:
+        number = text.cast(pl.Float64, strict=False)
+        typed = pl.when(number.is_finite() & (number == number.round(0))).then(number).cast(pl.Int64)
+    elif kind is _Kind.DATE:
+        shaped = (text.str.len_bytes() == 10) | text.str.slice(10, 1).is_in(["T", " "])
+        typed = pl.when(shaped).then(text.str.slice(0, 10).str.to_date("%Y-%m-%d", strict=False))
+    elif kind is _Kind.DATETIME:
+        typed = _datetime(text)
+    else:
+        normalised = text.str.to_lowercase().str.replace_all(r"[_\s]+", "-")
+        typed = pl.when(normalised.is_in(column.choices)).then(normalised)
+        if column.default is not None:
+            typed = pl.when(text.is_null()).then(pl.lit(column.default)).otherwise(typed)
+    return typed.alias(column.name)
+
+
+def _datetime(text: pl.Expr) -> pl.Expr:
+    """ISO 8601 date-times: ``T`` or space, optional fraction, ``Z`` or an offset (kept as UTC)."""
+    unified = text.str.replace(" ", "T", literal=True)
+    zulu = unified.str.strip_suffix("Z")
+    naive = [zulu.str.to_datetime(fmt, strict=False, time_unit="us") for fmt in _DATETIME_FORMATS]
+    offset = (
+        unified.str.to_datetime("%Y-%m-%dT%H:%M:%S%.f%:z", strict=False, time_unit="us")
+        .dt.convert_time_zone("UTC")
+        .dt.replace_time_zone(None)
+    )
+    return pl.coalesce([*naive, offset])
+
+
+def _absent(column: _Column) -> pl.Expr:
+    """The value of an optional column the file does not have."""
+    dtype = _COLUMN_DTYPES[column.kind]
+    return pl.lit(column.default, dtype=dtype).alias(column.name)
+
+
+_COLUMN_DTYPES: Final[dict[_Kind, pl.DataType | type[pl.DataType]]] = {
+    _Kind.ID: pl.Utf8,
+    _Kind.TEXT: pl.Utf8,
+    _Kind.FLOAT: pl.Float64,
+    _Kind.INT: pl.Int64,
+    _Kind.DATE: pl.Date,
+    _Kind.DATETIME: pl.Datetime("us"),
+    _Kind.CHOICE: pl.Utf8,
+}
+
+
+def _flag_name(name: str) -> str:
+    return f"bad:{name}"
+
+
+def _conditions(column: _Column) -> list[tuple[pl.Expr, str]]:
+    """(condition, message key) pairs, first match wins; evaluated after ``_typed``."""
+    present = _clean(column.name).is_not_null()
+    typed = pl.col(column.name)
+    out: list[tuple[pl.Expr, str]] = []
+    if column.required:
+        out.append((~present, "input.required"))
+    hidden = "_hidden" if column.sensitive else ""
+    kind = column.kind
+    if kind is _Kind.FLOAT:
+        out.append((present & typed.is_null(), "input.not_number" + hidden))
+    elif kind is _Kind.INT:
+        number = _clean(column.name).cast(pl.Float64, strict=False)
+        out.append((present & ~number.is_finite().fill_null(False), "input.not_number" + hidden))
+        out.append((present & typed.is_null(), "input.not_whole" + hidden))
+    elif kind is _Kind.DATE:
+        out.append((present & typed.is_null(), "input.not_date"))
+    elif kind is _Kind.DATETIME:
+        out.append((present & typed.is_null(), "input.not_datetime"))
+    elif kind is _Kind.CHOICE:
+        out.append((present & typed.is_null(), "input.bad_choice"))
+    if column.low is not None or column.high is not None:
+        low = float("-inf") if column.low is None else column.low
+        high = float("inf") if column.high is None else column.high
+        out.append(((typed < low) | (typed > high), "input.out_of_range" + hidden))
+    return out
+
+
+def _flag(column: _Column) -> pl.Expr:
+    conditions = [condition for condition, _ in _conditions(column)]
+    if not conditions:
+        return pl.lit(False).alias(_flag_name(column.name))
+    return pl.any_horizontal(conditions).fill_null(False).alias(_flag_name(column.name))
+
+
+def _message_expr(column: _Column, lang: str) -> pl.Expr:
+    raw = _clean(column.name)
+    low = "" if column.low is None else _number_text(column.low)
+    high = "" if column.high is None else _number_text(column.high)
+    params: dict[str, pl.Expr | str | float] = {
+        "value": raw,
+        "choices": ", ".join(column.choices),
+        "low": low,
+        "high": high,
+    }
+    chain: pl.Expr | None = None
+    for condition, key in reversed(_conditions(column)):
+        text = _message(key, lang, **params)
+        chain = (
+            pl.when(condition).then(text) if chain is None else pl.when(condition).then(text).otherwise(chain)
+        )
+    return (pl.lit(None, dtype=pl.Utf8) if chain is None else chain).alias(f"msg:{column.name}")
+
+
+# --- issue collection -------------------------------------------------------------------------
+
+
+@dataclass(slots=True, kw_only=True)
+class _Issues:
+    """Issues found in one file: the first rows of each kind and how many there were in all."""
+
+    label: str
+    frames: list[pl.DataFrame] = field(default_factory=list)
+    total: int = 0
+
+    def add(self, frame: pl.DataFrame, count: int) -> None:
+        if count:
+            self.frames.append(
+                frame.select(pl.col(name).cast(dtype) for name, dtype in _ISSUE_SCHEMA.items())
+            )
+            self.total += count
+
+    def add_rows(
+        self,
+        rows: pl.DataFrame,
+        column: str,
+        order: int,
+        message: pl.Expr,
+    ) -> None:
+        """``rows`` are the offending rows (in file order); messages are built for the first few."""
+        count = rows.height
+        if count:
+            head = rows.head(MAX_ISSUES).select(
+                pl.col(ROW).alias("row"),
+                pl.lit(order).alias("order"),
+                pl.lit(column).alias("column"),
+                message.alias("message"),
+            )
+            self.add(head, count)
+
+    def to_list(self, limit: int) -> list[InputIssue]:
+        if not self.frames or limit <= 0:
+            return []
+        merged = pl.concat(self.frames).sort(["row", "order"], nulls_last=False).head(limit)
+        return [
+            InputIssue(file=self.label, row=row, column=column, message=message)
+            for row, column, message in zip(
+                merged["row"].to_list(), merged["column"].to_list(), merged["message"].to_list(), strict=True
+            )
+        ]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Table:
+    """One file after conversion: typed columns plus the spreadsheet row, and what it had."""
+
+    frame: pl.DataFrame
+    present: frozenset[str]
+
+
+def _load(
+    path: Path,
+    label: str,
+    columns: Sequence[_Column],
+    issues: _Issues,
+    lang: str,
+) -> _Table | None:
+    scanned = _scan(path, label, lang)
+    if isinstance(scanned, InputIssue):
+        issues.add(_file_level(scanned), 1)
+        return None
+    header = scanned.collect_schema()
+    by_name: dict[str, str] = {}
+    seen: set[str] = set()
+    order = {column.name: index for index, column in enumerate(columns)}
+    header_rows: list[dict[str, object]] = []
+    for original, dtype in header.items():
+        key = original.strip().lower().lstrip("\ufeff")
+        if key not in order:
+            continue
+        if key in seen:
+            header_rows.append(_issue_row(1, order[key], key, _text("input.duplicate_column", lang)))
+            continue
+        seen.add(key)
+        if isinstance(dtype, pl.List | pl.Array | pl.Struct | pl.Object):
+            header_rows.append(
+                _issue_row(1, order[key], key, _text("input.unsupported_column", lang, dtype=str(dtype)))
+            )
+            continue
+        by_name[key] = original
+    for column in columns:
+        if column.required and column.name not in seen:
+            header_rows.append(
+                _issue_row(1, order[column.name], column.name, _text("input.missing_column", lang))
+            )
+    if header_rows:
+        issues.add(pl.DataFrame(header_rows, schema=_ISSUE_SCHEMA), len(header_rows))
+        return None
+
+    present = [column for column in columns if column.name in by_name]
+    base = scanned.select(
+        pl.col(by_name[column.name]).cast(pl.Utf8).alias(_raw(column.name)) for column in present
+    ).with_row_index(ROW, offset=2)
+    typed = base.with_columns(_typed(column) for column in present)
+    fast = typed.select(
+        pl.col(ROW).cast(pl.Int64),
+        *(pl.col(column.name) for column in present),
+        *(_flag(column) for column in present),
+        *(_absent(column) for column in columns if column.name not in by_name),
+    )
+    try:
+        frame = fast.collect()
+    except Exception as error:  # malformed CSV, invalid UTF-8, unreadable Parquet...
+        issues.add(_file_level(_file_issue(label, "input.unreadable", lang, reason=_short_reason(error))), 1)
+        return None
+
+    flags = [_flag_name(column.name) for column in present]
+    counts = frame.select(pl.col(flags).sum()).row(0) if flags else ()
+    if any(counts):
+        bad = typed.with_columns(_flag(column) for column in present).filter(pl.any_horizontal(flags))
+        messages = (
+            bad.head(MAX_ISSUES)
+            .select(pl.col(ROW).cast(pl.Int64), *(_message_expr(column, lang) for column in present))
+            .collect()
+        )
+        for column, count in zip(present, counts, strict=True):
+            if count:
+                rows = messages.filter(pl.col(f"msg:{column.name}").is_not_null())
+                head = rows.select(
+                    pl.col(ROW).alias("row"),
+                    pl.lit(order[column.name]).alias("order"),
+                    pl.lit(column.name).alias("column"),
+                    pl.col(f"msg:{column.name}").alias("message"),
+                )
+                issues.add(head, int(count))
+    return _Table(frame=frame.drop(flags), present=frozenset(by_name))
+
+
+def _issue_row(row: int, order: int, column: str, message: str) -> dict[str, object]:
+    return {"row": row, "order": order, "column": column, "message": message}
+
+
+def _file_level(issue: InputIssue) -> pl.DataFrame:
+    return pl.DataFrame(
+        [{"row": None, "order": -1, "column": None, "message": issue.message}], schema=_ISSUE_SCHEMA
+    )
+
+
+# --- checks across rows and files -------------------------------------------------------------
+
+
+def _order(columns: Sequence[_Column]) -> dict[str, int]:
+    return {column.name: index for index, column in enumerate(columns)}
+
+
+def _not_null(names: Sequence[str]) -> pl.Expr:
+    return pl.all_horizontal(pl.col(name).is_not_null() for name in names)
+
+
+def _repeats(frame: pl.DataFrame, keys: Sequence[str], required: Sequence[str]) -> pl.DataFrame:
+    """Rows whose ``keys`` equal an earlier row's (nulls equal), with that row's number as ``first``."""
+    key = pl.struct(list(keys))
+    later = frame.filter(_not_null(required) & ~key.is_first_distinct())
+    firsts = frame.filter(_not_null(required) & key.is_first_distinct()).select(
+        *keys, pl.col(ROW).alias("first")
+    )
+    if later.is_empty():
+        return later.with_columns(pl.lit(None, dtype=pl.Int64).alias("first"))
+    return later.join(firsts, on=list(keys), how="left", nulls_equal=True).sort(ROW)
+
+
+def _check_plan(table: _Table, issues: _Issues, lang: str) -> None:
+    frame = table.frame
+    order = _order(PLAN_COLUMNS)
+    issues.add_rows(
+        frame.filter(pl.col("cycle_end") < pl.col("cycle_start")),
+        "cycle_end",
+        order["cycle_end"],
+        _message("input.end_before_start", lang, end=pl.col("cycle_end"), start=pl.col("cycle_start")),
+    )
+    issues.add_rows(
+        _repeats(frame, ["person_id", "kpi"], ["person_id", "kpi"]),
+        "kpi",
+        order["kpi"],
+        _message(
+            "input.duplicate_plan", lang, person=pl.col("person_id"), kpi=pl.col("kpi"), first=pl.col("first")
+        ),
+    )
+    first_team = (
+        frame.filter(_not_null(["person_id", "team"]))
+        .group_by("person_id", maintain_order=True)
+        .agg(pl.col("team").first().alias("other"), pl.col(ROW).first().alias("first"))
+    )
+    issues.add_rows(
+        frame.join(first_team, on="person_id").filter(pl.col("team") != pl.col("other")).sort(ROW),
+        "team",
+        order["team"],
+        _message(
+            "input.team_conflict",
+            lang,
+            person=pl.col("person_id"),
+            other=pl.col("other"),
+            first=pl.col("first"),
+        ),
+    )
+    first_parent = (
+        frame.filter(_not_null(["team", "parent_team"]))
+        .group_by("team", maintain_order=True)
+        .agg(pl.col("parent_team").first().alias("other"), pl.col(ROW).first().alias("first"))
+    )
+    issues.add_rows(
+        frame.join(first_parent, on="team").filter(pl.col("parent_team") != pl.col("other")).sort(ROW),
+        "parent_team",
+        order["parent_team"],
+        _message(
+            "input.parent_conflict", lang, team=pl.col("team"), other=pl.col("other"), first=pl.col("first")
+        ),
+    )
+    issues.add_rows(
+        frame.filter((pl.col("kind") == "qualitative") & _outside_scale(pl.col("target"))),
+        "target",
+        order["target"],
+        _message("input.qualitative_range", lang, kpi=pl.col("kpi"), value=_shown(pl.col("target"))),
+    )
+
+
+def _outside_scale(value: pl.Expr) -> pl.Expr:
+    low, high = QUALITATIVE_SCALE
+    return (value < low) | (value > high)
+
+
+def _shown(value: pl.Expr) -> pl.Expr:
+    """A number as written by a person: ``3`` rather than ``3.0``."""
+    return (
+        pl.when(value == value.round(0))
+        .then(value.cast(pl.Int64).cast(pl.Utf8))
+        .otherwise(value.cast(pl.Utf8))
+    )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Known:
+    """What the plan defines: its people and its person x KPI assignments (with the KPI's kind)."""
+
+    people: pl.Series
+    assignments: pl.DataFrame  # person_id, kpi, __kind
+
+
+def _known(plan: _Table | None) -> _Known | None:
+    if plan is None:
+        return None
+    valid = plan.frame.filter(_not_null(["person_id", "kpi"]))
+    return _Known(
+        people=valid.get_column("person_id").unique(),
+        assignments=valid.select(
+            "person_id", "kpi", pl.lit(True).alias("__known"), pl.col("kind").alias("__kind")
+        ).unique(subset=["person_id", "kpi"], keep="first"),
+    )
+
+
+def _check_assignments(
+    table: _Table,
+    *,
+    known: _Known,
+    issues: _Issues,
+    lang: str,
+    columns: Sequence[_Column],
+    number: str,
+) -> None:
+    """Unknown people or person x KPI pairs, and qualitative numbers off the 1-5 scale."""
+    order = _order(columns)
+    joined = table.frame.select(ROW, "person_id", "kpi", number).join(
+        known.assignments, on=["person_id", "kpi"], how="left"
+    )
+    unknown = joined.filter(pl.col("__known").is_null() & _not_null(["person_id", "kpi"]))
+    if not unknown.is_empty():
+        stranger = pl.col("person_id").is_in(known.people.implode()).not_()
+        issues.add_rows(
+            unknown.filter(stranger).sort(ROW),
+            "person_id",
+            order["person_id"],
+            _message("input.unknown_person", lang, person=pl.col("person_id")),
+        )
+        issues.add_rows(
+            unknown.filter(~stranger).sort(ROW),
+            "kpi",
+            order["kpi"],
+            _message("input.unknown_assignment", lang, person=pl.col("person_id"), kpi=pl.col("kpi")),
+        )
+    issues.add_rows(
+        joined.filter((pl.col("__kind") == "qualitative") & _outside_scale(pl.col(number))).sort(ROW),
+        number,
+        order[number],
+        _message("input.qualitative_range", lang, kpi=pl.col("kpi"), value=_shown(pl.col(number))),
+    )
+
+
+def _check_actuals(table: _Table, known: _Known | None, issues: _Issues, lang: str) -> None:
+    keys = ["person_id", "kpi", "period_end"]
+    with_times = "recorded_at" in table.present
+    repeats = _repeats(table.frame, [*keys, "recorded_at"] if with_times else keys, keys)
+    if with_times:
+        # A period with several rows needs a recorded_at on every one of them to tell them apart.
+        frame = table.frame
+        untimed = frame.filter(
+            _not_null(keys) & pl.col("recorded_at").is_null() & pl.struct(keys).is_duplicated()
+        )
+        if not untimed.is_empty():
+            firsts = (
+                frame.join(untimed.select(keys).unique(), on=keys)
+                .group_by(keys)
+                .agg(pl.col(ROW).sort().alias("rows"))
+            )
+            other_first = (
+                pl.when(pl.col("rows").list.first() != pl.col(ROW))
+                .then(pl.col("rows").list.first())
+                .otherwise(pl.col("rows").list.get(1))
+            )
+            untimed = untimed.join(firsts, on=keys).with_columns(other_first.alias("first")).drop("rows")
+            repeats = pl.concat([repeats, untimed.select(repeats.columns)]).unique(ROW).sort(ROW)
+    order = _order(ACTUALS_COLUMNS)
+    issues.add_rows(
+        repeats,
+        "recorded_at" if with_times else "period_end",
+        order["recorded_at"] if with_times else order["period_end"],
+        _message("input.duplicate_revision", lang, first=pl.col("first")),
+    )
+    if known is not None:
+        _check_assignments(
+            table, known=known, issues=issues, lang=lang, columns=ACTUALS_COLUMNS, number="value"
+        )
+
+
+def _check_targets(table: _Table, known: _Known | None, issues: _Issues, lang: str) -> None:
+    keys = ["person_id", "kpi", "period_end"]
+    issues.add_rows(
+        _repeats(table.frame, keys, keys),
+        "period_end",
+        _order(TARGETS_COLUMNS)["period_end"],
+        _message(
+            "input.duplicate_target",
+            lang,
+            person=pl.col("person_id"),
+            kpi=pl.col("kpi"),
+            period=pl.col("period_end"),
+            first=pl.col("first"),
+        ),
+    )
+    if known is not None:
+        _check_assignments(
+            table, known=known, issues=issues, lang=lang, columns=TARGETS_COLUMNS, number="target"
+        )
+
+
+def _check_people(
+    table: _Table,
+    *,
+    known: _Known | None,
+    issues: _Issues,
+    lang: str,
+    columns: Sequence[_Column],
+    person: str,
+) -> None:
+    if known is None:
+        return
+    issues.add_rows(
+        table.frame.filter(pl.col(person).is_not_null() & ~pl.col(person).is_in(known.people.implode())),
+        person,
+        _order(columns)[person],
+        _message("input.unknown_person", lang, person=pl.col(person)),
+    )
+
+
+def _check_surveys(table: _Table, known: _Known | None, issues: _Issues, lang: str) -> None:
+    order = _order(SURVEYS_COLUMNS)
+    limits = pl.DataFrame(
+        {
+            "instrument": list(INSTRUMENTS),
+            "__items": [items for items, _, _ in INSTRUMENTS.values()],
+            "__low": [low for _, low, _ in INSTRUMENTS.values()],
+            "__high": [high for _, _, high in INSTRUMENTS.values()],
+        },
+        schema_overrides={"__items": pl.Int64, "__low": pl.Int64, "__high": pl.Int64},
+    )
+    joined = table.frame.join(limits, on="instrument", how="inner").sort(ROW)
+    issues.add_rows(
+        joined.filter(pl.col("item") > pl.col("__items")),
+        "item",
+        order["item"],
+        _message(
+            "input.survey_item",
+            lang,
+            item=pl.col("item"),
+            instrument=pl.col("instrument"),
+            count=pl.col("__items"),
+        ),
+    )
+    issues.add_rows(
+        joined.filter((pl.col("response") < pl.col("__low")) | (pl.col("response") > pl.col("__high"))),
+        "response",
+        order["response"],
+        _message(
+            "input.survey_response",
+            lang,
+            instrument=pl.col("instrument"),
+            low=pl.col("__low"),
+            high=pl.col("__high"),
+        ),
+    )
+    _check_people(table, known=known, issues=issues, lang=lang, columns=SURVEYS_COLUMNS, person="person_id")
+
+
+# --- entry points -----------------------------------------------------------------------------
+
+Schema = Mapping[str, pl.DataType | type[pl.DataType]]
+
+
+def read_inputs(
+    *,
+    plan: Path,
+    actuals: Path,
+    targets: Path | None = None,
+    checkins: Path | None = None,
+    recognition: Path | None = None,
+    surveys: Path | None = None,
+    lang: str = "en",
+    progress: Callable[[str], None] | None = None,
+) -> AuditInputs:
+    """Read and validate every input; raise one ``InputError`` with all the problems found.
+
+    ``progress`` is called with the name of each file kind as its reading starts.
+    """
+    all_issues: list[_Issues] = []
+
+    def load(kind: str, path: Path, columns: Sequence[_Column]) -> tuple[_Table | None, _Issues]:
+        if progress is not None:
+            progress(kind)
+        issues = _Issues(label=str(path))
+        all_issues.append(issues)
+        return _load(path, str(path), columns, issues, lang), issues
+
+    plan_table, plan_issues = load("plan", plan, PLAN_COLUMNS)
+    if plan_table is not None:
+        _check_plan(plan_table, plan_issues, lang)
+    known = _known(plan_table)
+
+    actuals_table, actuals_issues = load("actuals", actuals, ACTUALS_COLUMNS)
+    if actuals_table is not None:
+        _check_actuals(actuals_table, known, actuals_issues, lang)
+
+    optional: dict[str, pl.DataFrame] = {}
+    specs: list[tuple[str, Path | None, tuple[_Column, ...], Schema]] = [
+        ("targets", targets, TARGETS_COLUMNS, TARGETS_SCHEMA),
+        ("checkins", checkins, CHECKINS_COLUMNS, CHECKINS_SCHEMA),
+        ("recognition", recognition, RECOGNITION_COLUMNS, RECOGNITION_SCHEMA),
+        ("surveys", surveys, SURVEYS_COLUMNS, SURVEYS_SCHEMA),
+    ]
+    for kind, path, columns, schema in specs:
+        if path is None:
+            optional[kind] = empty(dict(schema))
+            continue
+        table, issues = load(kind, path, columns)
+        if table is None:
+            continue
+        if kind == "targets":
+            _check_targets(table, known, issues, lang)
+        elif kind == "checkins":
+            _check_people(
+                table, known=known, issues=issues, lang=lang, columns=CHECKINS_COLUMNS, person="person_id"
+            )
+        elif kind == "recognition":
+            _check_people(
+                table, known=known, issues=issues, lang=lang, columns=RECOGNITION_COLUMNS, person="to_id"
+            )
+        else:
+            _check_surveys(table, known, issues, lang)
+        optional[kind] = conform(table.frame, dict(schema))
+
+    total = sum(issues.total for issues in all_issues)
+    if total:
+        collected: list[InputIssue] = []
+        for issues in all_issues:
+            collected.extend(issues.to_list(MAX_ISSUES - len(collected)))
+        raise InputError(collected, total)
+    assert plan_table is not None and actuals_table is not None  # no issues means both were read
+    return AuditInputs(
+        plan=conform(plan_table.frame, dict(PLAN_SCHEMA)),
+        actuals=conform(actuals_table.frame, dict(ACTUALS_SCHEMA)),
+        targets=optional["targets"],
+        checkins=optional["checkins"],
+        recognition=optional["recognition"],
+        surveys=optional["surveys"],
+    )
