@@ -1,0 +1,3 @@
+from kpiwell.cli import main
+
+raise SystemExit(main())
