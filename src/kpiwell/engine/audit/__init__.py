@@ -1,0 +1,77 @@
+"""The KPI audit: find where a KPI plan is set up to backfire, with the evidence and a remedy.
+
+``audit()`` takes the normalised Polars frames of :mod:`kpiwell.engine.audit.frames` and returns an
+:class:`AuditResult` of frozen dataclasses; wording lives in :mod:`kpiwell.engine.audit.i18n`.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import polars as pl
+
+from kpiwell.engine.audit.attainment import fit_attainment
+from kpiwell.engine.audit.config import AuditConfig, ConfigError, default_config_toml
+from kpiwell.engine.audit.findings import AuditResult, Finding, Note, PersonScore, Severity
+from kpiwell.engine.audit.prepare import prepare
+from kpiwell.engine.audit.rules import RULES, AuditContext
+from kpiwell.engine.audit.scores import cycle_scores
+
+CODES: tuple[str, ...] = tuple(RULES)
+
+
+def audit(  # noqa: PLR0917 - the positional order is the published API (issue 3)
+    plan: pl.DataFrame,
+    actuals: pl.DataFrame,
+    checkins: pl.DataFrame | None = None,
+    recognition: pl.DataFrame | None = None,
+    as_of: date | None = None,
+    config: AuditConfig | None = None,
+    *,
+    targets: pl.DataFrame | None = None,
+    surveys: pl.DataFrame | None = None,
+    turnover: pl.DataFrame | None = None,
+) -> AuditResult:
+    """Audit a KPI plan against its actuals as of ``as_of`` (default: the latest ``period_end``).
+
+    Rules that need an optional input (check-ins, recognition, turnover scores) run only when it is
+    given. Raises ``ValueError`` when a frame violates the contract of ``frames.py`` (a missing
+    required column, an empty required value, an unknown direction, ...).
+    """
+    prepared = prepare(
+        plan=plan,
+        actuals=actuals,
+        targets=targets,
+        checkins=checkins,
+        recognition=recognition,
+        turnover=turnover,
+        surveys=surveys,
+        as_of=as_of,
+        config=config or AuditConfig(),
+    )
+    context = AuditContext(prepared=prepared, model=fit_attainment(prepared))
+    outputs = [rule(context) for rule in RULES.values()]
+    findings = sorted((f for out in outputs for f in out.findings), key=Finding.sort_key)
+    notes = tuple(note for out in outputs for note in out.notes)
+    summaries = tuple(sorted({f"{note.key}.summary" for note in notes}))
+    return AuditResult(
+        as_of=prepared.as_of,
+        findings=tuple(findings),
+        scores=cycle_scores(prepared),
+        notes=summaries,
+        note_details=notes,
+    )
+
+
+__all__ = [
+    "CODES",
+    "AuditConfig",
+    "AuditResult",
+    "ConfigError",
+    "Finding",
+    "Note",
+    "PersonScore",
+    "Severity",
+    "audit",
+    "default_config_toml",
+]

@@ -1,0 +1,256 @@
+"""How likely each person is to reach each target: the model behind ``p_attain``.
+
+For every assignment (person x KPI) and all assignments at once:
+
+1. **Level and trend.** On the last ``window_periods`` values up to as-of, Tukey's three-group
+   resistant line (Tukey 1977): the slope joins the medians of the first and last thirds, the level
+   is the median of ``value - slope * time`` at the latest period. Fewer than ``min_trend_periods``
+   values: no trend. Time is measured in the KPI's periods.
+2. **Spread.** 1.4826 x the median absolute residual (a robust standard deviation), at least
+   ``spread_floor_relative`` x |level|, widened by the uncertainty of the level (a median of n values
+   has variance pi/2 x sigma^2 / n).
+3. **Partial pooling.** With fewer than ``min_history_periods`` values, level, trend and spread are
+   shrunk toward the team's distribution for the KPI with weight n / (n + k); no history at all is the
+   team's distribution (the organisation's when the team has none).
+4. **Projection.** Each period of the cycle gets the level plus a damped trend (Gardner & McKenzie
+   1985) for periods after the latest value; periods up to the latest value use today's level, so a
+   target at today's level is realistic even when last year's values were lower.
+5. **Probability.** ``p_attain`` is the mean over the cycle's periods (with the target in force in
+   each, targets <= 0 skipped) of P(value reaches target) under a normal predictive; reaching means
+   value >= target, or value <= target for ``lower``. ``suggested_target`` is the value reached with
+   probability ``suggest_probability`` at the mean projected level.
+
+Every quantity scales with the values, so multiplying values and targets by 1000 changes no
+probability; a higher target (direction ``higher``) never gives a higher probability, because the
+level and spread do not depend on the target.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Final
+
+import numpy as np
+import polars as pl
+from scipy import special
+
+from kpiwell.engine.audit.config import AttainmentConfig
+from kpiwell.engine.audit.prepare import Prepared
+
+MAD_TO_SD: Final = 1.4826  # 1 / Phi^-1(3/4): the MAD of a normal sample estimates 0.6745 sigma
+MEDIAN_VARIANCE: Final = math.pi / 2  # asymptotic variance of a normal sample's median, x sigma^2/n
+
+MODEL_SCHEMA: Final = pl.Schema(
+    {
+        "aid": pl.UInt32,
+        "history_periods": pl.UInt32,
+        "own_median": pl.Float64,
+        "level": pl.Float64,
+        "slope": pl.Float64,
+        "spread": pl.Float64,
+        "p_attain": pl.Float64,
+        "projected_level": pl.Float64,
+        "suggested_target": pl.Float64,
+        "periods_assessed": pl.UInt32,
+    }
+)
+
+
+def _person_fits(prepared: Prepared, cfg: AttainmentConfig) -> pl.DataFrame:
+    """Per aid with history: n, own median, level, slope and spread from the recent window."""
+    obs = prepared.observations
+    counts = obs.group_by("aid").agg(pl.len().cast(pl.UInt32).alias("history_periods"))
+    window = (
+        obs.group_by("aid", maintain_order=True)
+        .tail(cfg.window_periods)
+        .join(prepared.assignments.select("aid", "period_days"), on="aid", how="left")
+        .with_columns(
+            (
+                (pl.col("period_end") - pl.col("period_end").max().over("aid")).dt.total_days()
+                / pl.col("period_days")
+            ).alias("x"),
+            pl.len().over("aid").alias("m"),
+            pl.int_range(pl.len()).over("aid").alias("j"),
+        )
+        .with_columns((pl.col("j") * 3 // pl.col("m")).alias("third"))
+    )
+    left = pl.col("third") == 0
+    right = pl.col("third") == 2
+    lines = window.group_by("aid").agg(
+        pl.col("m").first(),
+        pl.col("period_end").max().alias("anchor"),
+        pl.col("value").median().alias("own_median"),
+        (
+            (pl.col("value").filter(right).median() - pl.col("value").filter(left).median())
+            / (pl.col("x").filter(right).median() - pl.col("x").filter(left).median())
+        ).alias("raw_slope"),
+    )
+    lines = lines.with_columns(
+        pl.when(pl.col("m") >= cfg.min_trend_periods)
+        .then(pl.col("raw_slope"))
+        .otherwise(0.0)
+        .fill_nan(0.0)
+        .alias("slope")
+    ).drop("raw_slope")
+    detrended = window.select("aid", "x", "value").join(lines.select("aid", "slope"), on="aid")
+    levels = detrended.group_by("aid").agg(
+        (pl.col("value") - pl.col("slope") * pl.col("x")).median().alias("level")
+    )
+    residuals = (
+        detrended.join(levels, on="aid")
+        .group_by("aid")
+        .agg(
+            (pl.col("value") - pl.col("level") - pl.col("slope") * pl.col("x"))
+            .abs()
+            .median()
+            .mul(MAD_TO_SD)
+            .alias("mad_sd")
+        )
+    )
+    return (
+        lines.join(levels, on="aid")
+        .join(residuals, on="aid")
+        .join(counts, on="aid")
+        .with_columns(
+            pl.max_horizontal("mad_sd", pl.col("level").abs() * cfg.spread_floor_relative).alias("own_spread")
+        )
+    )
+
+
+def _priors(fits: pl.DataFrame, assignments: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """The team's and the organisation's distribution of a random member's value, per KPI."""
+    members = fits.join(assignments.select("aid", "team", "kpi"), on="aid")
+
+    def spread_of(keys: list[str], prefix: str) -> pl.DataFrame:
+        return (
+            members.group_by(keys)
+            .agg(
+                pl.col("level").median().alias(f"{prefix}_level"),
+                (pl.col("level") - pl.col("level").median()).abs().median().mul(MAD_TO_SD).alias("between"),
+                pl.col("own_spread").pow(2).median().alias("within"),
+            )
+            .with_columns((pl.col("within") + pl.col("between").pow(2)).sqrt().alias(f"{prefix}_spread"))
+            .select(*keys, f"{prefix}_level", f"{prefix}_spread")
+        )
+
+    return spread_of(["team", "kpi"], "team"), spread_of(["kpi"], "org")
+
+
+def _damped(h: pl.Expr, phi: float) -> pl.Expr:
+    """phi + phi^2 + ... + phi^h for real h >= 0 (0 for h <= 0)."""
+    if phi == 0.0:
+        return pl.lit(0.0)
+    hh = h.clip(lower_bound=0.0)
+    return phi * (1.0 - pl.lit(phi).pow(hh)) / (1.0 - phi)
+
+
+def _horizon_cap(cfg: AttainmentConfig) -> int:
+    if cfg.trend_damping == 0.0:
+        return 1
+    return max(1, math.ceil(math.log(cfg.projection_tolerance) / math.log(cfg.trend_damping)))
+
+
+def fit_attainment(prepared: Prepared) -> pl.DataFrame:
+    """One row per assignment with the model (see module docstring); columns per ``MODEL_SCHEMA``."""
+    cfg = prepared.config.attainment
+    decimals = prepared.config.numerics.decision_decimals
+    assignments = prepared.assignments
+    fits = _person_fits(prepared, cfg)
+    team_prior, org_prior = _priors(fits, assignments)
+    k = cfg.pooling_strength
+    n = pl.col("history_periods").fill_null(0).cast(pl.Float64)
+    pooled = pl.col("history_periods").fill_null(0) < cfg.min_history_periods
+    weight = pl.when(pooled).then(n / (n + k)).otherwise(1.0)
+    model = (
+        assignments.select("aid", "team", "kpi", "sign", "period_days", "target")
+        .join(fits.drop("m"), on="aid", how="left")
+        .join(team_prior, on=["team", "kpi"], how="left")
+        .join(org_prior, on="kpi", how="left")
+        .with_columns(
+            pl.coalesce("team_level", "org_level").alias("prior_level"),
+            pl.coalesce("team_spread", "org_spread").alias("prior_spread"),
+            weight.alias("w"),
+            pl.when(pooled).then(n + k).otherwise(n.clip(upper_bound=cfg.window_periods)).alias("n_eff"),
+        )
+        .with_columns(
+            pl.when(pl.col("w") >= 1.0)
+            .then(pl.col("level"))
+            .otherwise(
+                pl.col("w") * pl.col("level").fill_null(0.0) + (1 - pl.col("w")) * pl.col("prior_level")
+            )
+            .alias("level"),
+            pl.when(pl.col("w") >= 1.0)
+            .then(pl.col("own_spread"))
+            .otherwise(
+                pl.col("w") * pl.col("own_spread").fill_null(0.0) + (1 - pl.col("w")) * pl.col("prior_spread")
+            )
+            .alias("spread"),
+            (pl.col("w") * pl.col("slope").fill_null(0.0)).alias("slope"),
+        )
+        .with_columns(
+            (
+                pl.max_horizontal("spread", pl.col("level").abs() * cfg.spread_floor_relative)
+                * (1.0 + MEDIAN_VARIANCE / pl.col("n_eff")).sqrt()
+            ).alias("spread")
+        )
+    )
+    periods = _cycle_rows(prepared, model, cfg)
+    p_rows = _probabilities(periods)
+    per_aid = p_rows.group_by("aid").agg(
+        ((pl.col("p") * pl.col("mult")).sum() / pl.col("mult").sum()).round(decimals).alias("p_attain"),
+        ((pl.col("mu") * pl.col("mult")).sum() / pl.col("mult").sum()).alias("projected_level"),
+        pl.col("mult").sum().cast(pl.UInt32).alias("periods_assessed"),
+    )
+    z = float(special.ndtri(cfg.suggest_probability))
+    return (
+        model.join(per_aid, on="aid", how="left")
+        .with_columns(
+            (pl.col("projected_level") - pl.col("sign") * z * pl.col("spread")).alias("suggested_target"),
+            pl.col("history_periods").fill_null(0),
+        )
+        .select(MODEL_SCHEMA.names())
+        .cast(MODEL_SCHEMA)
+        .sort("aid")
+    )
+
+
+def _cycle_rows(prepared: Prepared, model: pl.DataFrame, cfg: AttainmentConfig) -> pl.DataFrame:
+    """The cycle's periods per aid with horizon ``h`` (periods after the latest value) and target."""
+    params = model.select("aid", "sign", "period_days", "level", "slope", "spread", "anchor")
+    anchor = pl.coalesce("anchor", pl.lit(prepared.as_of))
+    dated = prepared.cycle_periods.join(params, on="aid", how="inner").with_columns(
+        ((pl.col("period_end") - anchor).dt.total_days() / pl.col("period_days")).alias("h"),
+        pl.lit(1.0).alias("mult"),
+    )
+    cap = _horizon_cap(cfg)
+    future = (
+        prepared.cycle_future.filter(pl.col("future_periods") > 0)
+        .join(params, on="aid", how="inner")
+        .join(prepared.assignments.select("aid", "target"), on="aid", how="left")
+        .with_columns(
+            ((pl.col("last_known") - anchor).dt.total_days() / pl.col("period_days")).alias("h0"),
+            pl.int_ranges(1, pl.col("future_periods").clip(upper_bound=cap) + 1).alias("step"),
+        )
+        .explode("step")
+        .with_columns(
+            (pl.col("h0") + pl.col("step")).alias("h"),
+            pl.when(pl.col("step") == cap)
+            .then((pl.col("future_periods") - cap + 1).cast(pl.Float64))
+            .otherwise(1.0)
+            .alias("mult"),
+        )
+    )
+    columns = ["aid", "sign", "level", "slope", "spread", "h", "target", "mult"]
+    rows = pl.concat([dated.select(columns), future.select(columns)])
+    return rows.filter((pl.col("target") > 0) & pl.col("level").is_not_null()).with_columns(
+        (pl.col("level") + pl.col("slope") * _damped(pl.col("h"), cfg.trend_damping)).alias("mu")
+    )
+
+
+def _probabilities(rows: pl.DataFrame) -> pl.DataFrame:
+    margin = (rows.get_column("sign") * (rows.get_column("mu") - rows.get_column("target"))).to_numpy()
+    spread = rows.get_column("spread").to_numpy()
+    with np.errstate(divide="ignore", invalid="ignore"):
+        z = np.where(spread > 0, margin / np.where(spread > 0, spread, 1.0), 0.0)
+    p = np.where(spread > 0, special.ndtr(z), (margin >= 0).astype(np.float64))
+    return rows.select("aid", "mu", "mult").with_columns(pl.Series("p", p, dtype=pl.Float64))

@@ -1,0 +1,316 @@
+"""Turn the normalised input frames into the columnar state every rule reads.
+
+This is where the audit's time semantics live, once: revisions recorded after the as-of day are
+ignored, the latest ``recorded_at`` per person x KPI x period is the current value (a null
+``recorded_at`` is the only row), per-period targets replace the plan's target for their periods,
+and each assignment (one plan row, person x KPI) gets a dense integer id ``aid`` so the hot path
+joins and sorts integers rather than strings.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from typing import Final
+
+import polars as pl
+
+from kpiwell.engine.audit import frames
+from kpiwell.engine.audit.config import AuditConfig
+
+SchemaT = dict[str, pl.DataType | type[pl.DataType]]
+
+REQUIRED: Final[dict[str, tuple[str, ...]]] = {
+    "plan": ("person_id", "team", "kpi", "target", "cycle_start", "cycle_end"),
+    "actuals": ("person_id", "kpi", "period_end", "value"),
+    "targets": ("person_id", "kpi", "period_end", "target"),
+    "checkins": ("person_id", "date"),
+    "recognition": ("to_id", "date"),
+    "turnover": ("person_id", "band"),
+    "surveys": ("person_id", "date", "instrument", "item", "response"),
+}
+
+KINDS: Final = ("quantitative", "qualitative")
+DIRECTIONS: Final = ("higher", "lower")
+SET_BY: Final = ("manager", "employee", "co-created")
+BANDS: Final = ("low", "medium", "high")
+# Mean length of each period kind in days (Gregorian: 365.2425 days a year), used to express time
+# in periods; definitions, not thresholds.
+PERIOD_DAYS: Final[dict[str, float]] = {
+    "day": 1.0,
+    "week": 7.0,
+    "month": 365.2425 / 12,
+    "quarter": 365.2425 / 4,
+}
+WEIGHT_TOTAL: Final = 100.0  # plan weights are percentages (issue 3, input formats)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Prepared:
+    """Columnar audit state; every frame is keyed by ``aid`` where it concerns an assignment.
+
+    ``assignments``: one row per plan row, ``aid`` = row position, with the plan's columns plus
+    ``sign`` (+1 higher, -1 lower), ``period_days``, ``weight_share`` (normalised within the person)
+    and ``current_target`` (the target in force for the latest cycle period up to as-of).
+    ``observations``: current value per ``aid`` x ``period_end`` up to as-of, sorted by both, with
+    ``target`` (in force for that period) and ``in_cycle``.
+    ``cycle_periods``: the cycle's dated periods (observed up to as-of, or with a per-period target)
+    per ``aid`` with the target in force; ``cycle_future``: per ``aid`` the last dated cycle period
+    (``last_known``) and how many further periods the cycle has after it (``future_periods``).
+    ``revisions``: every version up to as-of of the values that were revised (two rows or more).
+    Optional inputs are None when not supplied, else conformed and cut at as-of (``surveys`` is
+    carried for the survey-based radar rules, which read it; the KPI rules do not).
+    """
+
+    as_of: date
+    config: AuditConfig
+    assignments: pl.DataFrame
+    people: pl.DataFrame
+    observations: pl.DataFrame
+    cycle_periods: pl.DataFrame
+    cycle_future: pl.DataFrame
+    revisions: pl.DataFrame
+    checkins: pl.DataFrame | None
+    recognition: pl.DataFrame | None
+    turnover: pl.DataFrame | None
+    surveys: pl.DataFrame | None
+
+
+def _conform(name: str, frame: pl.DataFrame, schema: SchemaT) -> pl.DataFrame:
+    if not isinstance(frame, pl.DataFrame):
+        raise ValueError(f"{name}: expected a polars DataFrame, got {type(frame).__name__}")
+    missing = [column for column in REQUIRED[name] if column not in frame.columns]
+    if missing:
+        raise ValueError(f"{name}: missing required column(s) {', '.join(missing)}")
+    try:
+        conformed = frames.conform(frame, schema)
+    except pl.exceptions.PolarsError as error:
+        raise ValueError(f"{name}: a column does not have the expected type ({error})") from error
+    nulls = conformed.select(pl.col(list(REQUIRED[name])).null_count()).row(0)
+    for column, count in zip(REQUIRED[name], nulls, strict=True):
+        if count and not (name == "actuals" and column == "value"):
+            raise ValueError(f"{name}: column {column} has {count} empty value(s)")
+    return conformed
+
+
+def _check_values(name: str, frame: pl.DataFrame, column: str, allowed: tuple[str, ...]) -> None:
+    bad = frame.filter(pl.col(column).is_not_null() & ~pl.col(column).is_in(list(allowed)))
+    if bad.height:
+        value = bad.get_column(column).item(0)
+        raise ValueError(f"{name}: column {column} has {value!r}; allowed: {', '.join(allowed)}")
+
+
+def _blank_to_null(column: str) -> pl.Expr:
+    text = pl.col(column).str.strip_chars()
+    return pl.when(text == "").then(None).otherwise(text).alias(column)
+
+
+def _prepare_plan(plan: pl.DataFrame) -> pl.DataFrame:
+    plan = _conform("plan", plan, frames.PLAN_SCHEMA)
+    plan = plan.with_columns(
+        _blank_to_null("kind").str.to_lowercase().fill_null("quantitative"),
+        _blank_to_null("direction").str.to_lowercase().fill_null("higher"),
+        _blank_to_null("period").str.to_lowercase().fill_null("week"),
+        _blank_to_null("set_by").str.to_lowercase(),
+        _blank_to_null("purpose"),
+    )
+    _check_values("plan", plan, "kind", KINDS)
+    _check_values("plan", plan, "direction", DIRECTIONS)
+    _check_values("plan", plan, "period", tuple(PERIOD_DAYS))
+    _check_values("plan", plan, "set_by", SET_BY)
+    duplicated = plan.filter(pl.struct("person_id", "kpi").is_duplicated())
+    if duplicated.height:
+        row = duplicated.row(0, named=True)
+        raise ValueError(f"plan: person {row['person_id']} has KPI {row['kpi']!r} more than once")
+    if plan.filter(pl.col("cycle_end") < pl.col("cycle_start")).height:
+        raise ValueError("plan: a cycle_end is before its cycle_start")
+    return plan.with_row_index("aid").with_columns(
+        pl.when(pl.col("direction") == "lower").then(-1.0).otherwise(1.0).alias("sign"),
+        pl.col("period").replace_strict(PERIOD_DAYS, return_dtype=pl.Float64).alias("period_days"),
+        _weight_share(),
+    )
+
+
+def _weight_share() -> pl.Expr:
+    """Normalised weight within the person: null weights share what the known ones leave of 100%."""
+    known = pl.col("weight").fill_null(0.0).clip(lower_bound=0.0).sum().over("person_id")
+    unknown = pl.col("weight").is_null().sum().over("person_id")
+    remainder = (pl.lit(WEIGHT_TOTAL) - known).clip(lower_bound=0.0)
+    raw = (
+        pl.when(pl.col("weight").is_null())
+        .then(remainder / unknown.cast(pl.Float64))
+        .otherwise(pl.col("weight").clip(lower_bound=0.0))
+    )
+    total = raw.sum().over("person_id")
+    count = pl.len().over("person_id").cast(pl.Float64)
+    return pl.when(total > 0).then(raw / total).otherwise(1.0 / count).alias("weight_share")
+
+
+def _end_of_day(day: date) -> datetime:
+    return datetime.combine(day + timedelta(days=1), time())
+
+
+def _prepare_observations(
+    actuals: pl.DataFrame, keys: pl.DataFrame, as_of: date
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Current value per aid x period_end up to as-of (sorted), and the revision history."""
+    rows = (
+        actuals.lazy()
+        .filter(
+            pl.col("value").is_not_null()
+            & (pl.col("period_end") <= as_of)
+            & (pl.col("recorded_at").is_null() | (pl.col("recorded_at") < _end_of_day(as_of)))
+        )
+        .join(keys.lazy(), on=["person_id", "kpi"], how="inner")
+        .select("aid", "period_end", "value", "recorded_at")
+        # Ties (the same recorded_at twice, an input error) resolve to the larger value, so the
+        # result never depends on row order.
+        .sort(["aid", "period_end", "recorded_at", "value"], nulls_last=False)
+        .collect()
+    )
+    same_as_next = (pl.col("aid") == pl.col("aid").shift(-1)) & (
+        pl.col("period_end") == pl.col("period_end").shift(-1)
+    )
+    same_as_previous = (pl.col("aid") == pl.col("aid").shift(1)) & (
+        pl.col("period_end") == pl.col("period_end").shift(1)
+    )
+    current = rows.filter(~same_as_next.fill_null(False)).drop("recorded_at")
+    revisions = rows.filter(same_as_next.fill_null(False) | same_as_previous.fill_null(False))
+    return current, revisions
+
+
+def prepare(
+    *,
+    plan: pl.DataFrame,
+    actuals: pl.DataFrame,
+    targets: pl.DataFrame | None,
+    checkins: pl.DataFrame | None,
+    recognition: pl.DataFrame | None,
+    turnover: pl.DataFrame | None,
+    surveys: pl.DataFrame | None,
+    as_of: date | None,
+    config: AuditConfig,
+) -> Prepared:
+    assignments = _prepare_plan(plan)
+    actuals = _conform("actuals", actuals, frames.ACTUALS_SCHEMA)
+    if as_of is None:
+        latest = actuals.get_column("period_end").max()
+        if not isinstance(latest, date):
+            raise ValueError("actuals: no period_end to take as-of from; pass as_of")
+        as_of = latest
+    keys = assignments.select("person_id", "kpi", "aid")
+    observations, revisions = _prepare_observations(actuals, keys, as_of)
+
+    cycle = assignments.select("aid", "target", "cycle_start", "cycle_end", "period_days")
+    period_targets = _prepare_targets(targets, keys, cycle)
+    observations = (
+        observations.join(cycle, on="aid", how="left")
+        .join(period_targets.rename({"target": "period_target"}), on=["aid", "period_end"], how="left")
+        .select(
+            "aid",
+            "period_end",
+            "value",
+            pl.coalesce("period_target", "target").alias("target"),
+            (
+                (pl.col("period_end") >= pl.col("cycle_start"))
+                & (pl.col("period_end") <= pl.col("cycle_end"))
+            ).alias("in_cycle"),
+        )
+    )
+    cycle_periods = (
+        pl.concat(
+            [
+                observations.filter(pl.col("in_cycle")).select("aid", "period_end", "target"),
+                period_targets.join(cycle, on="aid", how="inner")
+                .filter(pl.col("period_end").is_between(pl.col("cycle_start"), pl.col("cycle_end")))
+                .select("aid", "period_end", "target"),
+            ]
+        )
+        .unique(subset=["aid", "period_end"], keep="first")
+        .sort("aid", "period_end")
+    )
+    current_target = (
+        cycle_periods.filter(pl.col("period_end") <= as_of)
+        .group_by("aid")
+        .agg(pl.col("target").last().alias("current_target"))
+    )
+    last_known = cycle_periods.group_by("aid").agg(pl.col("period_end").max().alias("last_known"))
+    rounding = config.attainment.period_rounding
+    cycle_future = (
+        cycle.join(last_known, on="aid", how="left")
+        .with_columns(
+            pl.coalesce("last_known", pl.col("cycle_start").dt.offset_by("-1d")).alias("last_known"),
+            pl.col("last_known").is_null().alias("none_known"),
+        )
+        .with_columns(
+            (
+                (
+                    (pl.col("cycle_end") - pl.col("last_known")).dt.total_days() / pl.col("period_days")
+                    + rounding
+                )
+                .floor()
+                .clip(lower_bound=0)
+                .cast(pl.Int64)
+            ).alias("future_periods")
+        )
+        .select("aid", "last_known", "none_known", "future_periods")
+    )
+    assignments = assignments.join(current_target, on="aid", how="left").with_columns(
+        pl.coalesce("current_target", "target").alias("current_target")
+    )
+    people = (
+        assignments.sort("person_id", "team")
+        .group_by("person_id", maintain_order=True)
+        .agg(
+            pl.col("team").first(),
+            pl.col("parent_team").first(),
+            pl.col("manager_id").drop_nulls().first(),
+            pl.col("person_name").drop_nulls().first(),
+        )
+    )
+    return Prepared(
+        as_of=as_of,
+        config=config,
+        assignments=assignments,
+        people=people,
+        observations=observations,
+        cycle_periods=cycle_periods,
+        cycle_future=cycle_future,
+        revisions=revisions,
+        checkins=_optional("checkins", checkins, frames.CHECKINS_SCHEMA, as_of, "date"),
+        recognition=_optional("recognition", recognition, frames.RECOGNITION_SCHEMA, as_of, "date"),
+        turnover=_prepare_turnover(turnover),
+        surveys=_optional("surveys", surveys, frames.SURVEYS_SCHEMA, as_of, "date"),
+    )
+
+
+def _prepare_targets(targets: pl.DataFrame | None, keys: pl.DataFrame, cycle: pl.DataFrame) -> pl.DataFrame:
+    if targets is None:
+        return pl.DataFrame(schema={"aid": pl.UInt32, "period_end": pl.Date, "target": pl.Float64})
+    conformed = _conform("targets", targets, frames.TARGETS_SCHEMA)
+    return (
+        conformed.join(keys, on=["person_id", "kpi"], how="inner")
+        # A period listed twice keeps its larger target, independent of row order.
+        .group_by("aid", "period_end")
+        .agg(pl.col("target").max())
+        .select("aid", "period_end", "target")
+        .sort("aid", "period_end")
+    )
+
+
+def _optional(
+    name: str, frame: pl.DataFrame | None, schema: SchemaT, as_of: date, date_column: str
+) -> pl.DataFrame | None:
+    if frame is None:
+        return None
+    return _conform(name, frame, schema).filter(pl.col(date_column) <= as_of)
+
+
+def _prepare_turnover(turnover: pl.DataFrame | None) -> pl.DataFrame | None:
+    if turnover is None:
+        return None
+    conformed = _conform("turnover", turnover, frames.TURNOVER_SCORES_SCHEMA).with_columns(
+        pl.col("band").str.strip_chars().str.to_lowercase()
+    )
+    _check_values("turnover", conformed, "band", BANDS)
+    return conformed

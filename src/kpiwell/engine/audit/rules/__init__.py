@@ -1,0 +1,26 @@
+"""The audit's rules, one module per family of codes; ``RULES`` runs in this order."""
+
+from __future__ import annotations
+
+from typing import Final
+
+from kpiwell.engine.audit.rules.balance import no_purpose, quantitative_only
+from kpiwell.engine.audit.rules.base import AuditContext, Rule, RuleOutput
+from kpiwell.engine.audit.rules.feedback import feedback_gap, recognition_drought
+from kpiwell.engine.audit.rules.involvement import low_involvement
+from kpiwell.engine.audit.rules.targets import safe_target, uniform_target, unrealistic_target
+from kpiwell.engine.audit.rules.turnover import turnover_risk
+
+RULES: Final[dict[str, Rule]] = {
+    "unrealistic-target": unrealistic_target,
+    "safe-target": safe_target,
+    "uniform-target": uniform_target,
+    "low-involvement": low_involvement,
+    "quantitative-only": quantitative_only,
+    "no-purpose": no_purpose,
+    "feedback-gap": feedback_gap,
+    "recognition-drought": recognition_drought,
+    "turnover-risk": turnover_risk,
+}
+
+__all__ = ["RULES", "AuditContext", "Rule", "RuleOutput"]

@@ -1,0 +1,63 @@
+"""Each person's ``cycle_score``: the weighted mean over their assignments of capped attainment.
+
+Attainment of one period is value / target (target / value for ``lower``), clipped to
+[0, ``score.attainment_cap``]; an assignment's attainment is the mean over its in-cycle periods up to
+as-of with a target > 0 (each period with the target in force then); the person's score is the mean
+of their measured assignments weighted by ``weight_share``, renormalised over the measured ones.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+from kpiwell.engine.audit.findings import PersonScore
+from kpiwell.engine.audit.prepare import Prepared
+
+
+def period_attainment(cap: float) -> pl.Expr:
+    """Capped attainment of one period; needs ``value``, ``target`` (> 0) and ``sign``."""
+    ratio = (
+        pl.when(pl.col("sign") > 0)
+        .then(pl.col("value") / pl.col("target"))
+        .otherwise(pl.col("target") / pl.col("value"))
+    )
+    return ratio.clip(lower_bound=0.0, upper_bound=cap).alias("attainment")
+
+
+def assignment_attainment(prepared: Prepared) -> pl.DataFrame:
+    """Per aid: mean capped attainment over in-cycle periods and how many periods were measured."""
+    cap = prepared.config.score.attainment_cap
+    return (
+        prepared.observations.filter(pl.col("in_cycle") & (pl.col("target") > 0))
+        .join(prepared.assignments.select("aid", "sign"), on="aid", how="left")
+        .group_by("aid")
+        .agg(period_attainment(cap).mean(), pl.len().alias("periods_measured"))
+    )
+
+
+def cycle_scores(prepared: Prepared) -> tuple[PersonScore, ...]:
+    measured = prepared.assignments.select("aid", "person_id", "weight_share").join(
+        assignment_attainment(prepared), on="aid", how="inner"
+    )
+    per_person = measured.group_by("person_id").agg(
+        pl.when(pl.col("weight_share").sum() > 0)
+        .then((pl.col("attainment") * pl.col("weight_share")).sum() / pl.col("weight_share").sum())
+        .otherwise(pl.col("attainment").mean())
+        .alias("cycle_score"),
+        pl.len().alias("assignments_measured"),
+    )
+    rows = (
+        prepared.people.select("person_id", "team")
+        .join(per_person, on="person_id", how="left")
+        .with_columns(pl.col("assignments_measured").fill_null(0))
+        .sort("person_id")
+    )
+    return tuple(
+        PersonScore(
+            person_id=row["person_id"],
+            team=row["team"],
+            cycle_score=row["cycle_score"],
+            assignments_measured=int(row["assignments_measured"]),
+        )
+        for row in rows.iter_rows(named=True)
+    )

@@ -1,0 +1,126 @@
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from kpiwell.engine.audit import CODES
+from kpiwell.engine.audit.findings import Finding, Note, Severity
+from kpiwell.engine.audit.i18n import (
+    CATALOGUE,
+    LANGUAGES,
+    placeholders,
+    render_message,
+    render_note,
+    t,
+    template,
+)
+from kpiwell.engine.audit.i18n import findings as findings_catalogue
+
+VIETNAMESE_LETTERS = re.compile("[ăâđêôơưáàảãạấầẩẫậắằẳẵặéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ]", re.I)
+
+
+def test_every_key_has_every_language() -> None:
+    for key, texts in CATALOGUE.items():
+        assert set(texts) == set(LANGUAGES), key
+        assert all(text.strip() for text in texts.values()), key
+
+
+def test_both_languages_use_the_same_placeholders() -> None:
+    for key in CATALOGUE:
+        assert placeholders(key, "en") == placeholders(key, "vi"), key
+
+
+def test_findings_wording_in_vietnamese_has_diacritics_and_differs_from_english() -> None:
+    for key, texts in findings_catalogue.CATALOGUE.items():
+        assert texts["vi"] != texts["en"], key
+        assert VIETNAMESE_LETTERS.search(texts["vi"]), key
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_every_code_has_title_message_and_remedy(code: str) -> None:
+    for part in ("title", "message", "remedy"):
+        for lang in LANGUAGES:
+            assert template(f"code.{code}.{part}", lang).strip()
+    assert placeholders(f"code.{code}.title", "en") == set()
+
+
+def test_causes_harms_and_severities_are_named() -> None:
+    for lang in LANGUAGES:
+        assert [t(f"cause.{n}", lang) for n in range(1, 6)]
+        assert [t(f"harm.{n}", lang) for n in range(1, 8)]
+        assert [t(f"severity.{s.value}", lang) for s in Severity]
+
+
+def test_missing_key_language_or_value_raises() -> None:
+    with pytest.raises(KeyError):
+        t("code.no-such-code.message", "en")
+    with pytest.raises(KeyError):
+        t("severity.info", "fr")
+    with pytest.raises(KeyError):
+        t("code.feedback-gap.message.never", "en")
+
+
+def test_numbers_follow_the_language_convention() -> None:
+    finding = Finding(
+        code="unrealistic-target",
+        cause=1,
+        harm=None,
+        severity=Severity.WARNING,
+        team="T",
+        person_id="p1",
+        kpi="calls",
+        evidence={},
+        message_key="code.unrealistic-target.message",
+        remedy_key="code.unrealistic-target.remedy",
+        params={
+            "p_attain": 0.125,
+            "target": 1234.5,
+            "history_periods": 20,
+            "suggested_target": 97.25,
+            "suggest_probability": 0.65,
+        },
+    )
+    en = render_message(finding, "en")
+    vi = render_message(finding, "vi")
+    assert "1,234" in en and "97.25" in en and "12%" in en
+    assert "1.234" in vi and "97,25" in vi and "p1" in vi and "calls" in vi
+
+
+def test_dates_are_written_day_first_in_vietnamese() -> None:
+    assert (
+        t(
+            "code.locked-target.message",
+            "vi",
+            team="T",
+            kpi="k",
+            shift=-0.3,
+            shift_period_end="2024-05-04",
+            before_median=10.0,
+            after_median=7.0,
+        ).count("04/05/2024")
+        == 1
+    )
+    assert "2024-05-04" in t(
+        "code.locked-target.message",
+        "en",
+        team="T",
+        kpi="k",
+        shift=-0.3,
+        shift_period_end="2024-05-04",
+        before_median=10.0,
+        after_median=7.0,
+    )
+
+
+def test_every_note_has_a_summary_without_placeholders() -> None:
+    notes = [
+        key
+        for key in findings_catalogue.CATALOGUE
+        if key.startswith("note.") and not key.endswith(".summary")
+    ]
+    assert notes
+    for key in notes:
+        for lang in LANGUAGES:
+            assert placeholders(f"{key}.summary", lang) == set()
+    assert "T9" in render_note(Note(key="note.set-by-unknown", params={"team": "T9"}), "vi")
