@@ -39,3 +39,21 @@ def checkin_create(
         after=snapshot(checkin, ["manager_id", "employee_id", "date"]),
     )
     return checkin
+
+
+@transaction.atomic
+def checkins_import(*, actor: AnyUser, checkins: list[CheckIn], source: str) -> int:
+    """Bring in many check-ins at once; all validated first, one audit-log entry for the import."""
+    for checkin in checkins:
+        if checkin.manager_id == checkin.employee_id:
+            raise ValidationError(_("A check-in is between two people."))
+        checkin.full_clean(exclude=["manager", "employee"])
+    CheckIn.objects.bulk_create(checkins, batch_size=2000)
+    if checkins:
+        audit_log_record(
+            actor=actor,
+            action="checkins.checkins.imported",
+            instance=checkins[0].employee.organisation,
+            after={"source": source, "rows": len(checkins)},
+        )
+    return len(checkins)

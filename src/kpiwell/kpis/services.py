@@ -8,18 +8,19 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from dataclasses import dataclass
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from kpiwell.core.services import audit_log_record, snapshot
+from kpiwell.core.services import Actor, audit_log_record, snapshot
 from kpiwell.kpis.models import Assignment, Cycle, Kpi, Measurement, Objective, TargetRevision
 from kpiwell.org.models import Organisation, Person, Team
 
-AnyUser = AbstractBaseUser | AnonymousUser | None
+AnyUser = Actor
 
 QUALITATIVE_MIN, QUALITATIVE_MAX = 1, 5  # the 1-5 rubric of qualitative KPIs
 TARGET_FIELDS = ["commit", "target", "stretch"]
@@ -38,7 +39,9 @@ def objective_create(
     objective = Objective(organisation=organisation, title=title, purpose=purpose, team=team, parent=parent)
     objective.full_clean()
     objective.save()
-    audit_log_record(actor=actor, action="kpis.objective.created", instance=objective, after=snapshot(objective))
+    audit_log_record(
+        actor=actor, action="kpis.objective.created", instance=objective, after=snapshot(objective)
+    )
     return objective
 
 
@@ -122,7 +125,11 @@ def kpi_set_purpose(*, actor: AnyUser, kpi: Kpi, purpose: str) -> Kpi:
     kpi.purpose = purpose.strip()
     kpi.save(update_fields=["purpose"])
     audit_log_record(
-        actor=actor, action="kpis.kpi.purpose_set", instance=kpi, before=before, after=snapshot(kpi, ["purpose"])
+        actor=actor,
+        action="kpis.kpi.purpose_set",
+        instance=kpi,
+        before=before,
+        after=snapshot(kpi, ["purpose"]),
     )
     return kpi
 
@@ -212,6 +219,7 @@ def assignment_revise(
     effective_from: dt.date,
     commit: float | None = None,
     stretch: float | None = None,
+    at: dt.datetime | None = None,
 ) -> TargetRevision:
     """Change an agreed assignment's target levels. The old and new values, the reason, who and
     when are kept as their own row, so "when was this target last revised" is always answerable."""
@@ -232,7 +240,7 @@ def assignment_revise(
         new_stretch=stretch,
         reason=reason.strip(),
         revised_by=actor if actor is not None and actor.is_authenticated else None,
-        revised_at=timezone.now(),
+        revised_at=at or timezone.now(),
         effective_from=effective_from,
     )
     assignment.commit, assignment.target, assignment.stretch = commit, target, stretch
@@ -292,3 +300,54 @@ def measurement_record(
         after=snapshot(measurement, ["person_id", "kpi_id", "period_end", "value", "recorded_at"]),
     )
     return measurement
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class MeasurementInput:
+    person: Person
+    kpi: Kpi
+    period_end: dt.date
+    value: float
+    recorded_at: dt.datetime
+    recorded_by: User | None = None
+    note: str = ""
+
+
+IMPORT_BATCH_SIZE = 2000
+
+
+@transaction.atomic
+def measurements_import(*, actor: AnyUser, rows: list[MeasurementInput], source: str) -> int:
+    """Append many reported values at once (an import or a migration from another system).
+
+    All or nothing: every row is validated before any is written. The import is one state change
+    and gets one audit-log entry naming its source and size; each row keeps its own
+    ``recorded_at`` and ``recorded_by``, so the history reads exactly as it happened.
+    """
+    measurements = []
+    for row in rows:
+        if row.kpi.kind == Kpi.Kind.QUALITATIVE and not QUALITATIVE_MIN <= row.value <= QUALITATIVE_MAX:
+            raise ValidationError(
+                _("%(kpi)s is rated from 1 to 5 (period %(period)s).")
+                % {"kpi": row.kpi.name, "period": row.period_end.isoformat()}
+            )
+        measurements.append(
+            Measurement(
+                person=row.person,
+                kpi=row.kpi,
+                period_end=row.period_end,
+                value=row.value,
+                recorded_at=row.recorded_at,
+                recorded_by=row.recorded_by,
+                note=row.note,
+            )
+        )
+    Measurement.objects.bulk_create(measurements, batch_size=IMPORT_BATCH_SIZE)
+    if measurements:
+        audit_log_record(
+            actor=actor,
+            action="kpis.measurements.imported",
+            instance=measurements[0].person.organisation,
+            after={"source": source, "rows": len(measurements)},
+        )
+    return len(measurements)

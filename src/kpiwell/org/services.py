@@ -5,13 +5,12 @@ from __future__ import annotations
 import datetime as dt
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db import transaction
 
-from kpiwell.core.services import audit_log_record, snapshot
+from kpiwell.core.services import Actor, audit_log_record, snapshot
 from kpiwell.org.models import Organisation, Person, Team
 
-AnyUser = AbstractBaseUser | AnonymousUser | None
+AnyUser = Actor
 
 
 @transaction.atomic
@@ -48,16 +47,20 @@ def person_create(
     start_date: dt.date,
     email: str = "",
     password: str | None = None,
+    password_hash: str | None = None,
     manager: Person | None = None,
     job_title: str = "",
     is_hr: bool = False,
     is_admin: bool = False,
 ) -> Person:
     """Create a person and their login. ``password=None`` creates an account that cannot log in
-    until a password is set (e.g. by a reset link)."""
+    until a password is set (e.g. by a reset link); ``password_hash`` takes an already-hashed
+    password, e.g. from an identity import."""
     user_model = get_user_model()
     user = user_model(username=username, email=email, is_staff=is_hr or is_admin, is_superuser=is_admin)
-    if password is None:
+    if password_hash is not None:
+        user.password = password_hash
+    elif password is None:
         user.set_unusable_password()
     else:
         user.set_password(password)

@@ -55,3 +55,26 @@ def survey_answers_record(
         after={"instrument": instrument, "date": date.isoformat(), "items": len(rows)},
     )
     return rows
+
+
+@transaction.atomic
+def survey_responses_import(*, actor: AnyUser, responses: list[SurveyResponse], source: str) -> int:
+    """Bring in many answers at once (e.g. from a previous survey tool). All are checked against
+    their instrument before any is stored; the audit log records only the source and the count."""
+    for response in responses:
+        if response.instrument not in INSTRUMENT_SHAPE:
+            raise ValidationError(_("Unknown survey instrument."))
+        items, low, high = INSTRUMENT_SHAPE[response.instrument]
+        if not 1 <= response.item <= items:
+            raise ValidationError(_("Item %(item)s does not exist in this instrument.") % {"item": response.item})
+        if not low <= response.response <= high:
+            raise ValidationError(_("The answer to item %(item)s is out of range.") % {"item": response.item})
+    SurveyResponse.objects.bulk_create(responses, batch_size=2000)
+    if responses:
+        audit_log_record(
+            actor=actor,
+            action="surveys.answers.imported",
+            instance=responses[0].person.organisation,
+            after={"source": source, "rows": len(responses)},
+        )
+    return len(responses)

@@ -40,7 +40,9 @@ class Command(BaseCommand):
         with transaction.atomic():
             user.set_password(password)
             user.save()
-            audit_log_record(actor=None, action="auth.admin.created", instance=user, after={"username": username})
+            audit_log_record(
+                actor=None, action="auth.admin.created", instance=user, after={"username": username}
+            )
         self.stdout.write(self.style.SUCCESS(f"Administrator {username!r} created."))
 
     def _ask_password(self) -> str:

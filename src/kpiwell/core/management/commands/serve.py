@@ -23,8 +23,12 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: ArgumentParser) -> None:
         parser.add_argument("--host", default=DEFAULT_HOST, help="Address to listen on (default 127.0.0.1).")
-        parser.add_argument("--port", type=int, default=DEFAULT_PORT, help="Port to listen on (default 8000).")
-        parser.add_argument("--threads", type=int, default=DEFAULT_THREADS, help="Worker threads (default 8).")
+        parser.add_argument(
+            "--port", type=int, default=DEFAULT_PORT, help="Port to listen on (default 8000)."
+        )
+        parser.add_argument(
+            "--threads", type=int, default=DEFAULT_THREADS, help="Worker threads (default 8)."
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         self.stdout.write(f"kpiwell listening on http://{options['host']}:{options['port']}/")
