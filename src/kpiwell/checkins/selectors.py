@@ -12,4 +12,6 @@ def checkins_visible_to(*, user: AnyUser) -> QuerySet[CheckIn]:
     person = person_for_user(user=user)
     if person is None:
         return CheckIn.objects.none()
-    return CheckIn.objects.filter(Q(manager=person) | Q(employee=person)).select_related("manager", "employee")
+    return CheckIn.objects.filter(Q(manager=person) | Q(employee=person)).select_related(
+        "manager", "employee"
+    )

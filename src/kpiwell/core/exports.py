@@ -29,7 +29,7 @@ from kpiwell.org.selectors import AnyUser, viewer_roles
 from kpiwell.recognition.models import Recognition
 
 
-class ExportNotAllowed(PermissionError):
+class ExportNotAllowedError(PermissionError):
     """Only HR and admins export the organisation's KPI data."""
 
 
@@ -55,7 +55,7 @@ def _naive_utc(moment: dt.datetime) -> dt.datetime:
 def audit_frames(*, viewer: AnyUser, organisation: Organisation, cycle: Cycle) -> AuditFrames:
     roles = viewer_roles(user=viewer)
     if not (roles.is_admin or (roles.is_hr and roles.organisation_id == organisation.pk)):
-        raise ExportNotAllowed("Only HR and admins can export the organisation's KPI data.")
+        raise ExportNotAllowedError("Only HR and admins can export the organisation's KPI data.")
 
     assignments = list(
         Assignment.objects.filter(cycle=cycle, person__is_active=True)

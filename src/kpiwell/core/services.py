@@ -10,12 +10,13 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth.models import AnonymousUser, User
 from django.db import models, transaction
 
 from kpiwell.core.models import AuditLogEntry
 
 Snapshot = dict[str, Any]
+Actor = User | AnonymousUser | None  # who performed a change; None for the system itself
 
 
 def _jsonable(value: Any) -> Any:
@@ -39,7 +40,7 @@ def snapshot(instance: models.Model, fields: list[str] | None = None) -> Snapsho
 @transaction.atomic
 def audit_log_record(
     *,
-    actor: AbstractBaseUser | AnonymousUser | None,
+    actor: Actor,
     action: str,
     instance: models.Model,
     before: Snapshot | None = None,

@@ -53,5 +53,13 @@ class MeasurementAdmin(ReadOnlyAdmin):
 
 @admin.register(TargetRevision)
 class TargetRevisionAdmin(ReadOnlyAdmin):
-    list_display = ("assignment", "old_target", "new_target", "reason", "revised_by", "revised_at", "effective_from")
+    list_display = (
+        "assignment",
+        "old_target",
+        "new_target",
+        "reason",
+        "revised_by",
+        "revised_at",
+        "effective_from",
+    )
     date_hierarchy = "revised_at"

@@ -151,7 +151,9 @@ class Cycle(models.Model):
         verbose_name_plural = _("cycles")
         ordering = ["-start"]
         constraints = [
-            models.CheckConstraint(condition=models.Q(end__gte=models.F("start")), name="cycle_end_after_start"),
+            models.CheckConstraint(
+                condition=models.Q(end__gte=models.F("start")), name="cycle_end_after_start"
+            ),
             models.UniqueConstraint(fields=["organisation", "name"], name="cycle_unique_name_per_org"),
         ]
 
@@ -186,7 +188,9 @@ class Assignment(models.Model):
         Cycle, verbose_name=_("cycle"), on_delete=models.PROTECT, related_name="assignments"
     )
     baseline = models.FloatField(_("baseline"), null=True, blank=True)
-    commit = models.FloatField(_("commit"), null=True, blank=True, help_text=_("The level you are sure to reach."))
+    commit = models.FloatField(
+        _("commit"), null=True, blank=True, help_text=_("The level you are sure to reach.")
+    )
     target = models.FloatField(_("target"))
     stretch = models.FloatField(_("stretch"), null=True, blank=True, help_text=_("The ambitious level."))
     weight = models.FloatField(
@@ -200,9 +204,12 @@ class Assignment(models.Model):
         verbose_name_plural = _("assignments")
         ordering = ["cycle", "person", "kpi"]
         constraints = [
-            models.UniqueConstraint(fields=["person", "kpi", "cycle"], name="assignment_unique_person_kpi_cycle"),
+            models.UniqueConstraint(
+                fields=["person", "kpi", "cycle"], name="assignment_unique_person_kpi_cycle"
+            ),
             models.CheckConstraint(
-                condition=models.Q(weight__gte=0) & models.Q(weight__lte=100), name="assignment_weight_percent"
+                condition=models.Q(weight__gte=0) & models.Q(weight__lte=100),
+                name="assignment_weight_percent",
             ),
         ]
 
@@ -221,9 +228,12 @@ class Assignment(models.Model):
                 )
             if self.kpi.kind == Kpi.Kind.QUALITATIVE and any(not 1 <= v <= 5 for v in levels):
                 raise ValidationError(_("Targets of a qualitative KPI are ratings from 1 to 5."))
-        if self.person_id is not None and self.cycle_id is not None:
-            if self.person.organisation_id != self.cycle.organisation_id:
-                raise ValidationError(_("The person and the cycle belong to different organisations."))
+        if (
+            self.person_id is not None
+            and self.cycle_id is not None
+            and self.person.organisation_id != self.cycle.organisation_id
+        ):
+            raise ValidationError(_("The person and the cycle belong to different organisations."))
 
 
 class Measurement(AppendOnlyModel):

@@ -117,7 +117,9 @@ def person_overview(
     if cycle is None:
         return PersonOverview(person=person, cycle=None, cycles=cycles, assignments=())
     assignments = list(
-        Assignment.objects.filter(person=person, cycle=cycle).select_related("kpi").order_by("-weight", "kpi__name")
+        Assignment.objects.filter(person=person, cycle=cycle)
+        .select_related("kpi")
+        .order_by("-weight", "kpi__name")
     )
     kpi_ids = [a.kpi_id for a in assignments]
     measurements = list(

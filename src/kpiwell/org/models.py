@@ -89,7 +89,9 @@ class Person(models.Model):
     job_title = models.CharField(_("job title"), max_length=200, blank=True)
     start_date = models.DateField(_("start date"))
     is_active = models.BooleanField(_("active"), default=True)
-    is_hr = models.BooleanField(_("HR"), default=False, help_text=_("HR sees the whole organisation's KPI data."))
+    is_hr = models.BooleanField(
+        _("HR"), default=False, help_text=_("HR sees the whole organisation's KPI data.")
+    )
 
     class Meta:
         verbose_name = _("person")

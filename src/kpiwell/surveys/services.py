@@ -66,7 +66,9 @@ def survey_responses_import(*, actor: AnyUser, responses: list[SurveyResponse], 
             raise ValidationError(_("Unknown survey instrument."))
         items, low, high = INSTRUMENT_SHAPE[response.instrument]
         if not 1 <= response.item <= items:
-            raise ValidationError(_("Item %(item)s does not exist in this instrument.") % {"item": response.item})
+            raise ValidationError(
+                _("Item %(item)s does not exist in this instrument.") % {"item": response.item}
+            )
         if not low <= response.response <= high:
             raise ValidationError(_("The answer to item %(item)s is out of range.") % {"item": response.item})
     SurveyResponse.objects.bulk_create(responses, batch_size=2000)

@@ -5,17 +5,17 @@ from __future__ import annotations
 import datetime as dt
 
 import factory
-from django.contrib.auth import get_user_model
+from django.contrib.auth.models import User
 
 from kpiwell.kpis.models import Assignment, Cycle, Kpi
 from kpiwell.org.models import Organisation, Person, Team
 
-TEST_PASSWORD = "correct horse battery staple"  # noqa: S105 - test-only credential
+TEST_PASSWORD = "correct horse battery staple"
 
 
-class UserFactory(factory.django.DjangoModelFactory):
+class UserFactory(factory.django.DjangoModelFactory[User]):
     class Meta:
-        model = get_user_model()
+        model = User
         django_get_or_create = ("username",)
         skip_postgeneration_save = True
 
@@ -24,7 +24,7 @@ class UserFactory(factory.django.DjangoModelFactory):
     password = factory.django.Password(TEST_PASSWORD)
 
 
-class OrganisationFactory(factory.django.DjangoModelFactory):
+class OrganisationFactory(factory.django.DjangoModelFactory[Organisation]):
     class Meta:
         model = Organisation
         django_get_or_create = ("slug",)
@@ -33,7 +33,7 @@ class OrganisationFactory(factory.django.DjangoModelFactory):
     slug = "sen-vang"
 
 
-class TeamFactory(factory.django.DjangoModelFactory):
+class TeamFactory(factory.django.DjangoModelFactory[Team]):
     class Meta:
         model = Team
 
@@ -41,7 +41,7 @@ class TeamFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Team {n}")
 
 
-class PersonFactory(factory.django.DjangoModelFactory):
+class PersonFactory(factory.django.DjangoModelFactory[Person]):
     class Meta:
         model = Person
 
@@ -54,7 +54,7 @@ class PersonFactory(factory.django.DjangoModelFactory):
     start_date = dt.date(2022, 3, 1)
 
 
-class KpiFactory(factory.django.DjangoModelFactory):
+class KpiFactory(factory.django.DjangoModelFactory[Kpi]):
     class Meta:
         model = Kpi
 
@@ -64,7 +64,7 @@ class KpiFactory(factory.django.DjangoModelFactory):
     unit = "orders"
 
 
-class CycleFactory(factory.django.DjangoModelFactory):
+class CycleFactory(factory.django.DjangoModelFactory[Cycle]):
     class Meta:
         model = Cycle
 
@@ -74,7 +74,7 @@ class CycleFactory(factory.django.DjangoModelFactory):
     end = dt.date(2026, 12, 31)
 
 
-class AssignmentFactory(factory.django.DjangoModelFactory):
+class AssignmentFactory(factory.django.DjangoModelFactory[Assignment]):
     class Meta:
         model = Assignment
 

@@ -1,16 +1,16 @@
 """The people every access test is written about.
 
-    Sam (division head, skip-level)
-     └── Mai (store manager)
-          ├── Emma (employee)   <- the subject of most access tests
-          └── Peter (Emma's peer)
-    Hana (HR, another team)
+Sam (division head, skip-level)
+ └── Mai (store manager)
+      ├── Emma (employee)   <- the subject of most access tests
+      └── Peter (Emma's peer)
+Hana (HR, another team)
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from kpiwell.kpis.models import Assignment, Cycle, Kpi
 from kpiwell.org.models import Organisation, Person, Team
@@ -41,33 +41,43 @@ class Personas:
     assignment: Assignment
 
 
-def make_personas() -> Personas:
-    organisation = OrganisationFactory()
-    division = TeamFactory(organisation=organisation, name="Retail")
-    store = TeamFactory(organisation=organisation, name="District 1 store", parent=division)
-    hr_team = TeamFactory(organisation=organisation, name="People & Culture")
+def _make(factory: Any, **fields: Any) -> Any:
+    """factory_boy is untyped; this keeps the Any in one place."""
+    return factory(**fields)
 
-    def person(username: str, name: str, team: Team, manager: Person | None = None, **extra: object) -> Person:
-        return PersonFactory(
-            user=UserFactory(username=username),
+
+def make_personas() -> Personas:
+    organisation = _make(OrganisationFactory)
+    division = _make(TeamFactory, organisation=organisation, name="Retail")
+    store = _make(TeamFactory, organisation=organisation, name="District 1 store", parent=division)
+    hr_team = _make(TeamFactory, organisation=organisation, name="People & Culture")
+
+    def person(
+        username: str, name: str, team: Team, manager: Person | None = None, **extra: object
+    ) -> Person:
+        created: Person = _make(
+            PersonFactory,
+            user=_make(UserFactory, username=username),
             organisation=organisation,
             team=team,
             full_name=name,
             manager=manager,
             **extra,
         )
+        return created
 
     skip_level = person("sam", "Sam Trần", division, job_title="Head of retail")
     manager = person("mai", "Mai Nguyễn", store, skip_level, job_title="Store manager")
     employee = person("emma", "Emma Lê", store, manager)
     peer = person("peter", "Peter Phạm", store, manager)
     hr = person("hana", "Hana Đỗ", hr_team, is_hr=True, job_title="HR partner")
-    cycle = CycleFactory(organisation=organisation, name="H2 2026")
-    kpi = KpiFactory(organisation=organisation, name="Orders fulfilled on time", unit="orders")
-    assignment = AssignmentFactory(person=employee, kpi=kpi, cycle=cycle)
-    AssignmentFactory(
+    cycle = _make(CycleFactory, organisation=organisation, name="H2 2026")
+    kpi = _make(KpiFactory, organisation=organisation, name="Orders fulfilled on time", unit="orders")
+    assignment = _make(AssignmentFactory, person=employee, kpi=kpi, cycle=cycle)
+    _make(
+        AssignmentFactory,
         person=peer,
-        kpi=KpiFactory(organisation=organisation, name="Peer secret KPI"),
+        kpi=_make(KpiFactory, organisation=organisation, name="Peer secret KPI"),
         cycle=cycle,
     )
     return Personas(

@@ -10,7 +10,7 @@ from django.urls import reverse
 from kpiwell.core.appendonly import AppendOnlyError
 from kpiwell.core.models import AuditLogEntry
 from kpiwell.kpis.models import Measurement, TargetRevision
-from kpiwell.org.services import team_create
+from kpiwell.org.services import person_create, team_create
 from kpiwell.surveys.models import SurveyResponse
 from kpiwell.testing.personas import Personas
 
@@ -54,7 +54,12 @@ def test_admin_edits_are_audit_logged(personas: Personas) -> None:
     url = reverse("admin:org_team_change", args=[personas.store.pk])
 
     response = client.post(
-        url, {"organisation": personas.organisation.pk, "name": "District 1 flagship", "parent": personas.division.pk}
+        url,
+        {
+            "organisation": personas.organisation.pk,
+            "name": "District 1 flagship",
+            "parent": personas.division.pk,
+        },
     )
 
     assert response.status_code == 302
@@ -102,8 +107,6 @@ def test_the_login_page_is_served_with_vendored_assets_only(client: Client) -> N
 
 @pytest.mark.real_hashers
 def test_passwords_are_hashed_with_argon2(personas: Personas) -> None:
-    from kpiwell.org.services import person_create
-
     person = person_create(
         actor=None,
         organisation=personas.organisation,

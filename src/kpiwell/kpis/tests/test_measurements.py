@@ -36,7 +36,9 @@ def test_a_correction_adds_a_row_and_the_old_value_stays_readable(personas: Pers
     first = record(personas, 42.0, dt.datetime(2026, 8, 3, 9, 0, tzinfo=dt.UTC))
     record(personas, 47.0, dt.datetime(2026, 8, 4, 9, 0, tzinfo=dt.UTC))
 
-    rows = measurement_history(viewer=personas.employee.user, person_id=personas.employee.pk, kpi_id=personas.kpi.pk)
+    rows = measurement_history(
+        viewer=personas.employee.user, person_id=personas.employee.pk, kpi_id=personas.kpi.pk
+    )
 
     assert rows is not None
     assert [(r.value, r.is_current) for r in rows] == [(42.0, False), (47.0, True)]
@@ -91,9 +93,9 @@ def test_the_database_itself_refuses_to_rewrite_history(personas: Personas) -> N
     table = Measurement._meta.db_table
 
     with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute(f"UPDATE {table} SET value = 99 WHERE id = %s", [row.pk])  # noqa: S608
+        cursor.execute(f"UPDATE {table} SET value = 99 WHERE id = %s", [row.pk])
     with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute(f"DELETE FROM {table} WHERE id = %s", [row.pk])  # noqa: S608
+        cursor.execute(f"DELETE FROM {table} WHERE id = %s", [row.pk])
     assert Measurement.objects.get(pk=row.pk).value == 42.0
 
 

@@ -57,7 +57,11 @@ def test_the_person_page_answers_when_the_target_was_last_revised(personas: Pers
 def test_a_revision_needs_a_reason(personas: Personas) -> None:
     with pytest.raises(ValidationError):
         assignment_revise(
-            actor=None, assignment=personas.assignment, target=90.0, reason="  ", effective_from=dt.date(2026, 9, 1)
+            actor=None,
+            assignment=personas.assignment,
+            target=90.0,
+            reason="  ",
+            effective_from=dt.date(2026, 9, 1),
         )
     assert TargetRevision.objects.count() == 0
 
@@ -65,7 +69,11 @@ def test_a_revision_needs_a_reason(personas: Personas) -> None:
 def test_a_revision_outside_the_cycle_is_refused(personas: Personas) -> None:
     with pytest.raises(ValidationError):
         assignment_revise(
-            actor=None, assignment=personas.assignment, target=90.0, reason="x", effective_from=dt.date(2027, 1, 5)
+            actor=None,
+            assignment=personas.assignment,
+            target=90.0,
+            reason="x",
+            effective_from=dt.date(2027, 1, 5),
         )
     personas.assignment.refresh_from_db()
     assert personas.assignment.target == 100.0

@@ -17,7 +17,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
-from kpiwell.core.exports import ExportNotAllowed, audit_frames
+from kpiwell.core.exports import ExportNotAllowedError, audit_frames
 from kpiwell.core.services import audit_log_record
 from kpiwell.kpis.models import Cycle
 from kpiwell.kpis.selectors import cycle_current
@@ -51,7 +51,7 @@ class Command(BaseCommand):
             raise CommandError("No such cycle.")
         try:
             frames = audit_frames(viewer=user, organisation=organisation, cycle=cycle)
-        except ExportNotAllowed as error:
+        except ExportNotAllowedError as error:
             raise CommandError(str(error)) from error
 
         out = Path(options["out"])
