@@ -151,16 +151,18 @@ def _end_of_day(day: date) -> datetime:
 
 
 def _prepare_observations(
-    actuals: pl.DataFrame, keys: pl.DataFrame, as_of: date
+    actuals: pl.DataFrame, keys: pl.DataFrame, as_of: date, *, cut_revisions: bool
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """Current value per aid x period_end up to as-of (sorted), and the revision history."""
+    """Current value per aid x period_end up to as-of (sorted), and the revision history.
+
+    With ``cut_revisions``, versions recorded after the end of the as-of day are ignored.
+    """
+    known = pl.col("value").is_not_null() & (pl.col("period_end") <= as_of)
+    if cut_revisions:
+        known = known & (pl.col("recorded_at").is_null() | (pl.col("recorded_at") < _end_of_day(as_of)))
     rows = (
         actuals.lazy()
-        .filter(
-            pl.col("value").is_not_null()
-            & (pl.col("period_end") <= as_of)
-            & (pl.col("recorded_at").is_null() | (pl.col("recorded_at") < _end_of_day(as_of)))
-        )
+        .filter(known)
         .join(keys.lazy(), on=["person_id", "kpi"], how="inner")
         .select("aid", "period_end", "value", "recorded_at")
         # Ties (the same recorded_at twice, an input error) resolve to the larger value, so the
@@ -193,13 +195,17 @@ def prepare(
 ) -> Prepared:
     assignments = _prepare_plan(plan)
     actuals = _conform("actuals", actuals, frames.ACTUALS_SCHEMA)
+    # An explicit as-of audits what was known at the end of that day. The default (the latest
+    # period_end) audits everything recorded so far: values are recorded after their period ends,
+    # so cutting revisions at the latest period_end would drop the latest period itself.
+    cut_revisions = as_of is not None
     if as_of is None:
         latest = actuals.get_column("period_end").max()
         if not isinstance(latest, date):
             raise ValueError("actuals: no period_end to take as-of from; pass as_of")
         as_of = latest
     keys = assignments.select("person_id", "kpi", "aid")
-    observations, revisions = _prepare_observations(actuals, keys, as_of)
+    observations, revisions = _prepare_observations(actuals, keys, as_of, cut_revisions=cut_revisions)
 
     cycle = assignments.select("aid", "target", "cycle_start", "cycle_end", "period_days")
     period_targets = _prepare_targets(targets, keys, cycle)

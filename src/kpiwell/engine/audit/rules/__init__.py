@@ -7,6 +7,7 @@ from typing import Final
 from kpiwell.engine.audit.rules.balance import no_purpose, quantitative_only
 from kpiwell.engine.audit.rules.base import AuditContext, Rule, RuleOutput
 from kpiwell.engine.audit.rules.feedback import feedback_gap, recognition_drought
+from kpiwell.engine.audit.rules.flexibility import locked_target
 from kpiwell.engine.audit.rules.involvement import low_involvement
 from kpiwell.engine.audit.rules.targets import safe_target, uniform_target, unrealistic_target
 from kpiwell.engine.audit.rules.turnover import turnover_risk
@@ -16,6 +17,7 @@ RULES: Final[dict[str, Rule]] = {
     "safe-target": safe_target,
     "uniform-target": uniform_target,
     "low-involvement": low_involvement,
+    "locked-target": locked_target,
     "quantitative-only": quantitative_only,
     "no-purpose": no_purpose,
     "feedback-gap": feedback_gap,

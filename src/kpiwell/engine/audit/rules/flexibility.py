@@ -1,0 +1,124 @@
+"""Cause 3, no flexibility: ``locked-target`` (team x KPI).
+
+The team's level is its per-period median series over the cycle up to as-of. The best single split
+is the one that minimises the within-segment sum of squares (the least-squares change point), with
+at least ``min_side_periods`` periods on each side so one noisy week is not a shift; the shift is
+the change of the segment medians relative to the median before. A team counts as having revised
+when any of its members' ``revised_on`` falls after the last period before the split (and not after
+as-of), or when any member's target in force changes for a period after the split.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+from kpiwell.engine.audit.findings import Severity
+from kpiwell.engine.audit.rules.base import AuditContext, RuleOutput, emit
+
+TEAM_KPI = ["team", "kpi"]
+
+
+def team_series(ctx: AuditContext) -> pl.DataFrame:
+    """Per team x KPI x in-cycle period: the median value, sorted, with its position ``j``."""
+    members = ctx.prepared.assignments.select("aid", "team", "kpi")
+    return (
+        ctx.prepared.observations.filter(pl.col("in_cycle"))
+        .select("aid", "period_end", "value")
+        .join(members, on="aid")
+        .group_by(*TEAM_KPI, "period_end")
+        .agg(pl.col("value").median().alias("level"))
+        .sort(*TEAM_KPI, "period_end")
+        .with_columns(pl.int_range(pl.len()).over(TEAM_KPI).alias("j"), pl.len().over(TEAM_KPI).alias("m"))
+    )
+
+
+def best_splits(series: pl.DataFrame, min_side: int) -> pl.DataFrame:
+    """Per team x KPI the least-squares split ``k`` (periods before) and the segment medians."""
+    s1 = pl.col("level").cum_sum().over(TEAM_KPI)
+    s2 = pl.col("level").pow(2).cum_sum().over(TEAM_KPI)
+    t1 = pl.col("level").sum().over(TEAM_KPI)
+    t2 = pl.col("level").pow(2).sum().over(TEAM_KPI)
+    k = (pl.col("j") + 1).cast(pl.Float64)
+    rest = pl.col("m").cast(pl.Float64) - k
+    sse = (s2 - s1.pow(2) / k) + ((t2 - s2) - (t1 - s1).pow(2) / rest)
+    candidates = (
+        series.with_columns(sse.alias("sse"), (pl.col("j") + 1).alias("k"))
+        .filter((pl.col("k") >= min_side) & (pl.col("m") - pl.col("k") >= min_side))
+        .sort([*TEAM_KPI, "sse", "k"])
+        .group_by(TEAM_KPI, maintain_order=True)
+        .first()
+        .select(*TEAM_KPI, "k")
+    )
+    before = pl.col("j") < pl.col("k")
+    return (
+        series.join(candidates, on=TEAM_KPI)
+        .group_by(TEAM_KPI)
+        .agg(
+            pl.col("level").filter(before).median().alias("before_median"),
+            pl.col("level").filter(~before).median().alias("after_median"),
+            pl.col("period_end").filter(before).max().alias("last_before"),
+            pl.col("period_end").filter(~before).min().alias("shift_period_end"),
+            before.sum().alias("periods_before"),
+            (~before).sum().alias("periods_after"),
+        )
+        .with_columns((pl.col("after_median") / pl.col("before_median") - 1.0).alias("shift"))
+    )
+
+
+def _revised_teams(ctx: AuditContext, splits: pl.DataFrame) -> pl.DataFrame:
+    members = ctx.prepared.assignments.select("aid", *TEAM_KPI, "revised_on").join(
+        splits.select(*TEAM_KPI, "last_before"), on=TEAM_KPI
+    )
+    by_date = members.filter(
+        pl.col("revised_on").is_not_null()
+        & (pl.col("revised_on") > pl.col("last_before"))
+        & (pl.col("revised_on") <= ctx.prepared.as_of)
+    ).select(TEAM_KPI)
+    in_force = ctx.prepared.cycle_periods.join(members.select("aid", *TEAM_KPI, "last_before"), on="aid")
+    before_target = (
+        in_force.filter(pl.col("period_end") <= pl.col("last_before"))
+        .group_by("aid")
+        .agg(pl.col("target").last().alias("before_target"))
+    )
+    by_targets = (
+        in_force.filter(pl.col("period_end") > pl.col("last_before"))
+        .join(before_target, on="aid")
+        .filter(pl.col("target") != pl.col("before_target"))
+        .select(TEAM_KPI)
+    )
+    return pl.concat([by_date, by_targets]).unique()
+
+
+def locked_target(ctx: AuditContext) -> RuleOutput:
+    cfg = ctx.config.locked_target
+    series = team_series(ctx).filter(pl.col("m") >= 2 * cfg.min_side_periods)
+    splits = best_splits(series, cfg.min_side_periods)
+    shifted = splits.filter(
+        (pl.col("before_median") > 0) & (ctx.decide(pl.col("shift").abs()) >= cfg.min_shift)
+    )
+    direction = ctx.prepared.assignments.group_by(TEAM_KPI).agg(pl.col("sign").median().alias("sign"))
+    flagged = (
+        shifted.join(_revised_teams(ctx, shifted), on=TEAM_KPI, how="anti")
+        .join(direction, on=TEAM_KPI, how="left")
+        .with_columns((pl.col("sign") * pl.col("shift") < 0).alias("against_target"))
+        .sort(TEAM_KPI)
+    )
+    return RuleOutput(
+        findings=emit(
+            flagged,
+            code="locked-target",
+            cause=3,
+            harm=None,
+            severity=Severity.WARNING,
+            kpi="kpi",
+            evidence=(
+                "shift",
+                "before_median",
+                "after_median",
+                "shift_period_end",
+                "periods_before",
+                "periods_after",
+                "against_target",
+            ),
+        )
+    )
