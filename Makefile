@@ -36,7 +36,7 @@ system-deps:
 	@scripts/ensure-system-deps
 
 pytest: install-test
-	$(BIN)/pytest -n 2 $(PYTEST_ARGS)
+	$(BIN)/pytest -n 2 --dist loadgroup $(PYTEST_ARGS)
 
 lint: install-test
 	$(BIN)/ruff check

@@ -56,7 +56,8 @@ def trigger_sql(vendor: str, table: str) -> tuple[list[str], list[str]]:
     if vendor == "postgresql":
         forward = [
             "CREATE OR REPLACE FUNCTION kpiwell_append_only() RETURNS trigger AS $$ "
-            "BEGIN RAISE EXCEPTION '% is append-only', TG_TABLE_NAME; END; $$ LANGUAGE plpgsql",
+            "BEGIN RAISE EXCEPTION USING MESSAGE = TG_TABLE_NAME || ' is append-only'; END; "
+            "$$ LANGUAGE plpgsql",
             f"CREATE TRIGGER {table}_append_only BEFORE UPDATE OR DELETE ON {table} "
             "FOR EACH ROW EXECUTE FUNCTION kpiwell_append_only()",
         ]
