@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from itertools import combinations
 
 import polars as pl
@@ -192,7 +193,7 @@ def test_no_published_result_can_be_combined_into_fewer_than_k_people(
 # --- the team tree ------------------------------------------------------------------------------
 
 
-def _people(rows: list[tuple[str, str, str | None]]) -> pl.DataFrame:
+def _people(rows: Sequence[tuple[str, str, str | None]]) -> pl.DataFrame:
     return pl.DataFrame(
         rows, schema={"person_id": pl.Utf8, "team": pl.Utf8, "parent_team": pl.Utf8}, orient="row"
     )
