@@ -190,7 +190,7 @@ def actual_rows(rng: np.random.Generator) -> list[dict[str, object]]:
                             "person_id": person_id,
                             "kpi": "customer_feedback",
                             "period_end": week,
-                            "value": int(rng.integers(3, 6)),
+                            "value": int(rng.integers(4, 6)),
                         }
                     )
             else:
@@ -207,7 +207,7 @@ def actual_rows(rng: np.random.Generator) -> list[dict[str, object]]:
                         "person_id": person_id,
                         "kpi": "response_hours",
                         "period_end": week,
-                        "value": round(float(rng.normal(3.6, 0.4)), 1),
+                        "value": round(float(rng.normal(3.8, 0.3)), 1),
                     }
                 )
                 if week.day <= 7:
@@ -216,7 +216,7 @@ def actual_rows(rng: np.random.Generator) -> list[dict[str, object]]:
                             "person_id": person_id,
                             "kpi": "teamwork",
                             "period_end": week,
-                            "value": int(rng.integers(3, 6)),
+                            "value": int(rng.integers(4, 6)),
                         }
                     )
     frame = pl.DataFrame(rows, schema_overrides={"value": pl.Float64}, infer_schema_length=None).with_columns(

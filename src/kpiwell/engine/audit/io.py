@@ -817,6 +817,7 @@ def read_inputs(
     checkins: Path | None = None,
     recognition: Path | None = None,
     surveys: Path | None = None,
+    turnover_scores: Path | None = None,
     lang: str = "en",
     progress: Callable[[str], None] | None = None,
 ) -> AuditInputs:
@@ -870,6 +871,14 @@ def read_inputs(
             _check_surveys(table, known, issues, lang)
         optional[kind] = conform(table.frame, dict(schema))
 
+    turnover: pl.DataFrame | None = None
+    if turnover_scores is not None:
+        if progress is not None:
+            progress("turnover")
+        issues = _Issues(label=str(turnover_scores))
+        all_issues.append(issues)
+        turnover = _read_turnover(turnover_scores, issues, lang)
+
     total = sum(issues.total for issues in all_issues)
     if total:
         collected: list[InputIssue] = []
@@ -884,4 +893,32 @@ def read_inputs(
         checkins=optional["checkins"],
         recognition=optional["recognition"],
         surveys=optional["surveys"],
+        turnover=turnover,
     )
+
+
+def _read_turnover(path: Path, issues: _Issues, lang: str) -> pl.DataFrame | None:
+    """The turnover model's scores file (``kpiwell turnover score``), read by its own reader."""
+    from kpiwell.engine.turnover import ScoresFileError, read_scores
+
+    scanned = _scan(path, str(path), lang)  # same file checks and messages as the other inputs
+    if isinstance(scanned, InputIssue):
+        issues.add(_file_level(scanned), 1)
+        return None
+    try:
+        return read_scores(path)
+    except ScoresFileError as error:
+        # That reader counts data rows from 1; here the header is row 1, as in a spreadsheet.
+        where = [str(error.path)]
+        if error.row is not None:
+            where.append(f"row {error.row}")
+        if error.column is not None:
+            where.append(f"column {error.column!r}")
+        message = str(error).removeprefix(", ".join(where) + ": ")
+        row = None if error.row is None else error.row + 1
+        order = -1 if row is None else 0
+        frame = pl.DataFrame(
+            [{"row": row, "order": order, "column": error.column, "message": message}], schema=_ISSUE_SCHEMA
+        )
+        issues.add(frame, 1)
+        return None

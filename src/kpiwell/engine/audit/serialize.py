@@ -1,0 +1,167 @@
+"""``findings.json``: the audit's machine-readable output, byte-identical for the same input.
+
+Shape (``docs/formats.md`` documents every field)::
+
+    {"schema_version": 1, "as_of": "2024-12-29",
+     "summary": {"scope": ..., "people": ..., "findings": ..., "by_severity": {...}, "by_code": {...},
+                 "by_cause": {...}, "scores": [...], "notes": [...], "suppressed": {...},
+                 "resolved": [...]},          # resolved only with a baseline
+     "findings": [{"id", "code", "cause", "harm", "severity", "team", "person_id", "kpi",
+                   "evidence", "message", "remedy", "status"?}, ...]}
+
+Findings are sorted by severity, then code, then subject. Numbers that are not finite become null,
+so the file is always valid JSON.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any, Final
+
+from kpiwell.engine.audit.findings import AuditResult, Finding, Severity
+from kpiwell.engine.audit.i18n import render_message, render_note, render_remedy
+
+SCHEMA_VERSION: Final = 1
+SEVERITIES: Final = tuple(severity.value for severity in sorted(Severity, key=lambda s: s.rank))
+CAUSES: Final = (1, 2, 3, 4, 5)
+HARMS: Final = (1, 2, 3, 4, 5, 6, 7)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Resolved:
+    """A finding of the baseline that the new audit no longer has."""
+
+    id: str
+    code: str
+    severity: str
+    team: str | None
+    person_id: str | None
+    kpi: str | None
+
+
+def plain(value: Any) -> Any:
+    """A JSON-safe copy: non-finite floats to null, dates to ISO strings, tuples to lists, keys sorted."""
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, bool | int | str) or value is None:
+        return value
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, Mapping):
+        return {str(key): plain(value[key]) for key in sorted(value, key=str)}
+    if isinstance(value, list | tuple | set | frozenset):
+        items = sorted(value, key=str) if isinstance(value, set | frozenset) else value
+        return [plain(item) for item in items]
+    if hasattr(value, "item"):  # NumPy scalars
+        return plain(value.item())
+    return str(value)
+
+
+def finding_document(finding: Finding, lang: str, status: str | None = None) -> dict[str, Any]:
+    document: dict[str, Any] = {
+        "id": finding.id,
+        "code": finding.code,
+        "cause": finding.cause,
+        "harm": finding.harm,
+        "severity": finding.severity.value,
+        "team": finding.team,
+        "person_id": finding.person_id,
+        "kpi": finding.kpi,
+        "evidence": plain(finding.evidence),
+        "message": render_message(finding, lang),
+        "remedy": render_remedy(finding, lang),
+    }
+    if status is not None:
+        document["status"] = status
+    return document
+
+
+def summary(
+    result: AuditResult,
+    *,
+    lang: str,
+    people: int,
+    scope: str | None = None,
+    resolved: tuple[Resolved, ...] | None = None,
+) -> dict[str, Any]:
+    findings = result.findings
+    by_severity = {severity: 0 for severity in SEVERITIES}
+    by_cause = {str(cause): 0 for cause in CAUSES}
+    by_harm = {str(harm): 0 for harm in HARMS}
+    for finding in findings:
+        by_severity[finding.severity.value] += 1
+        if finding.cause is not None:
+            by_cause[str(finding.cause)] += 1
+        if finding.harm is not None:
+            by_harm[str(finding.harm)] += 1
+    counts = result.counts()
+    by_code = {
+        code: {severity: counts[code].get(severity, 0) for severity in SEVERITIES} for code in sorted(counts)
+    }
+    out: dict[str, Any] = {
+        "scope": scope,
+        "people": people,
+        "findings": len(findings),
+        "people_with_findings": len({f.person_id for f in findings if f.person_id is not None}),
+        "by_severity": by_severity,
+        "by_code": by_code,
+        "by_cause": by_cause,
+        "by_harm": by_harm,
+        "scores": [
+            {
+                "person_id": score.person_id,
+                "team": score.team,
+                "cycle_score": plain(score.cycle_score),
+                "assignments_measured": score.assignments_measured,
+            }
+            for score in sorted(result.scores, key=lambda s: s.person_id)
+        ],
+        "notes": sorted(
+            ({"key": note.key, "message": render_note(note, lang)} for note in result.note_details),
+            key=lambda item: (item["key"], item["message"]),
+        ),
+        "suppressed": {key: result.suppressed[key] for key in sorted(result.suppressed)},
+    }
+    if resolved is not None:
+        out["resolved"] = [
+            {
+                "id": item.id,
+                "code": item.code,
+                "severity": item.severity,
+                "team": item.team,
+                "person_id": item.person_id,
+                "kpi": item.kpi,
+            }
+            for item in resolved
+        ]
+    return out
+
+
+def findings_document(
+    result: AuditResult,
+    *,
+    lang: str,
+    people: int,
+    scope: str | None = None,
+    status: Mapping[str, str] | None = None,
+    resolved: tuple[Resolved, ...] | None = None,
+) -> dict[str, Any]:
+    ordered = sorted(result.findings, key=Finding.sort_key)
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "as_of": result.as_of.isoformat(),
+        "summary": summary(result, lang=lang, people=people, scope=scope, resolved=resolved),
+        "findings": [
+            finding_document(finding, lang, None if status is None else status.get(finding.id, "new"))
+            for finding in ordered
+        ],
+    }
+
+
+def dumps(document: Mapping[str, Any]) -> str:
+    """The document as UTF-8 JSON text: indented, non-ASCII kept readable, newline at the end."""
+    return json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
