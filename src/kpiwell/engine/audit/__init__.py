@@ -13,7 +13,7 @@ import polars as pl
 from kpiwell.engine.audit.attainment import fit_attainment
 from kpiwell.engine.audit.config import AuditConfig, ConfigError, default_config_toml
 from kpiwell.engine.audit.findings import AuditResult, Finding, Note, PersonScore, Severity
-from kpiwell.engine.audit.prepare import prepare
+from kpiwell.engine.audit.prepare import prepare as _prepare
 from kpiwell.engine.audit.rules import RULES, AuditContext
 from kpiwell.engine.audit.scores import cycle_scores
 
@@ -38,7 +38,7 @@ def audit(  # noqa: PLR0917 - the positional order is the published API (issue 3
     given. Raises ``ValueError`` when a frame violates the contract of ``frames.py`` (a missing
     required column, an empty required value, an unknown direction, ...).
     """
-    prepared = prepare(
+    prepared = _prepare(
         plan=plan,
         actuals=actuals,
         targets=targets,

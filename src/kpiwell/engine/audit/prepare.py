@@ -50,8 +50,9 @@ class Prepared:
     """Columnar audit state; every frame is keyed by ``aid`` where it concerns an assignment.
 
     ``assignments``: one row per plan row, ``aid`` = row position, with the plan's columns plus
-    ``sign`` (+1 higher, -1 lower), ``period_days``, ``weight_share`` (normalised within the person)
-    and ``current_target`` (the target in force for the latest cycle period up to as-of).
+    ``team_kpi`` (an integer id per team x KPI), ``sign`` (+1 higher, -1 lower), ``period_days``,
+    ``weight_share`` (normalised within the person) and ``current_target`` (the target in force for
+    the latest cycle period up to as-of).
     ``observations``: current value per ``aid`` x ``period_end`` up to as-of, sorted by both, with
     ``target`` (in force for that period) and ``in_cycle``.
     ``cycle_periods``: the cycle's dated periods (observed up to as-of, or with a per-period target)
@@ -125,6 +126,8 @@ def _prepare_plan(plan: pl.DataFrame) -> pl.DataFrame:
     if plan.filter(pl.col("cycle_end") < pl.col("cycle_start")).height:
         raise ValueError("plan: a cycle_end is before its cycle_start")
     return plan.with_row_index("aid").with_columns(
+        # a dense integer id per team x KPI, so team-level series group by integers
+        pl.struct("team", "kpi").rank("dense").cast(pl.UInt32).alias("team_kpi"),
         pl.when(pl.col("direction") == "lower").then(-1.0).otherwise(1.0).alias("sign"),
         pl.col("period").replace_strict(PERIOD_DAYS, return_dtype=pl.Float64).alias("period_days"),
         _weight_share(),
@@ -160,15 +163,14 @@ def _prepare_observations(
     known = pl.col("value").is_not_null() & (pl.col("period_end") <= as_of)
     if cut_revisions:
         known = known & (pl.col("recorded_at").is_null() | (pl.col("recorded_at") < _end_of_day(as_of)))
+    # Join first: the join yields integer keys, so the filter and the sort touch no strings.
     rows = (
-        actuals.lazy()
-        .filter(known)
-        .join(keys.lazy(), on=["person_id", "kpi"], how="inner")
+        actuals.join(keys, on=["person_id", "kpi"], how="inner")
         .select("aid", "period_end", "value", "recorded_at")
+        .filter(known)
         # Ties (the same recorded_at twice, an input error) resolve to the larger value, so the
         # result never depends on row order.
         .sort(["aid", "period_end", "recorded_at", "value"], nulls_last=False)
-        .collect()
     )
     same_as_next = (pl.col("aid") == pl.col("aid").shift(-1)) & (
         pl.col("period_end") == pl.col("period_end").shift(-1)
@@ -208,39 +210,21 @@ def prepare(
     observations, revisions = _prepare_observations(actuals, keys, as_of, cut_revisions=cut_revisions)
 
     cycle = assignments.select("aid", "target", "cycle_start", "cycle_end", "period_days")
-    period_targets = _prepare_targets(targets, keys, cycle)
-    observations = (
-        observations.join(cycle, on="aid", how="left")
-        .join(period_targets.rename({"target": "period_target"}), on=["aid", "period_end"], how="left")
-        .select(
-            "aid",
-            "period_end",
-            "value",
-            pl.coalesce("period_target", "target").alias("target"),
-            (
-                (pl.col("period_end") >= pl.col("cycle_start"))
-                & (pl.col("period_end") <= pl.col("cycle_end"))
-            ).alias("in_cycle"),
+    period_targets = _prepare_targets(targets, keys)
+    observations = _with_targets(observations, assignments, period_targets)
+    cycle_periods = observations.filter(pl.col("in_cycle")).select("aid", "period_end", "target")
+    if period_targets.height:
+        listed = _with_targets(period_targets.select("aid", "period_end"), assignments, period_targets)
+        cycle_periods = _last_per_key(
+            pl.concat([cycle_periods, listed.filter(pl.col("in_cycle")).select(cycle_periods.columns)]).sort(
+                "aid", "period_end"
+            ),
+            ["aid", "period_end"],
         )
+    current_target = _last_per_key(cycle_periods.filter(pl.col("period_end") <= as_of), ["aid"]).select(
+        "aid", pl.col("target").alias("current_target")
     )
-    cycle_periods = (
-        pl.concat(
-            [
-                observations.filter(pl.col("in_cycle")).select("aid", "period_end", "target"),
-                period_targets.join(cycle, on="aid", how="inner")
-                .filter(pl.col("period_end").is_between(pl.col("cycle_start"), pl.col("cycle_end")))
-                .select("aid", "period_end", "target"),
-            ]
-        )
-        .unique(subset=["aid", "period_end"], keep="first")
-        .sort("aid", "period_end")
-    )
-    current_target = (
-        cycle_periods.filter(pl.col("period_end") <= as_of)
-        .group_by("aid")
-        .agg(pl.col("target").last().alias("current_target"))
-    )
-    last_known = cycle_periods.group_by("aid").agg(pl.col("period_end").max().alias("last_known"))
+    last_known = _last_per_key(cycle_periods, ["aid"]).select("aid", pl.col("period_end").alias("last_known"))
     rounding = config.attainment.period_rounding
     cycle_future = (
         cycle.join(last_known, on="aid", how="left")
@@ -290,17 +274,48 @@ def prepare(
     )
 
 
-def _prepare_targets(targets: pl.DataFrame | None, keys: pl.DataFrame, cycle: pl.DataFrame) -> pl.DataFrame:
+def _prepare_targets(targets: pl.DataFrame | None, keys: pl.DataFrame) -> pl.DataFrame:
     if targets is None:
         return pl.DataFrame(schema={"aid": pl.UInt32, "period_end": pl.Date, "target": pl.Float64})
     conformed = _conform("targets", targets, frames.TARGETS_SCHEMA)
-    return (
+    return _last_per_key(
         conformed.join(keys, on=["person_id", "kpi"], how="inner")
-        # A period listed twice keeps its larger target, independent of row order.
-        .group_by("aid", "period_end")
-        .agg(pl.col("target").max())
         .select("aid", "period_end", "target")
-        .sort("aid", "period_end")
+        # A period listed twice keeps its larger target, independent of row order.
+        .sort("aid", "period_end", "target"),
+        ["aid", "period_end"],
+    )
+
+
+def _last_per_key(frame: pl.DataFrame, key: list[str]) -> pl.DataFrame:
+    """The last row of each run of equal ``key`` values in a frame sorted by ``key``."""
+    differs = pl.any_horizontal([pl.col(k) != pl.col(k).shift(-1) for k in key]).fill_null(True)
+    return frame.filter(differs)
+
+
+def _gather(assignments: pl.DataFrame, column: str, aid: pl.Series) -> pl.Series:
+    """An assignment's column for each row (``aid`` is the row position in ``assignments``)."""
+    return assignments.get_column(column).gather(aid)
+
+
+def _with_targets(
+    frame: pl.DataFrame, assignments: pl.DataFrame, period_targets: pl.DataFrame
+) -> pl.DataFrame:
+    """Add the target in force (per-period target, else the plan's) and whether the period is in the cycle."""
+    aid = frame.get_column("aid")
+    start = _gather(assignments, "cycle_start", aid)
+    end = _gather(assignments, "cycle_end", aid)
+    plan_target = _gather(assignments, "target", aid)
+    if period_targets.height:
+        override = frame.select("aid", "period_end").join(
+            period_targets, on=["aid", "period_end"], how="left", maintain_order="left"
+        )
+        target = override.get_column("target").fill_null(plan_target)
+    else:
+        target = plan_target
+    period_end = frame.get_column("period_end")
+    return frame.drop("target", strict=False).with_columns(
+        target.alias("target"), ((period_end >= start) & (period_end <= end)).alias("in_cycle")
     )
 
 

@@ -16,43 +16,43 @@ from kpiwell.engine.audit.findings import Severity
 from kpiwell.engine.audit.rules.base import AuditContext, RuleOutput, emit
 
 TEAM_KPI = ["team", "kpi"]
+GROUP = "team_kpi"
 
 
 def team_series(ctx: AuditContext) -> pl.DataFrame:
-    """Per team x KPI x in-cycle period: the median value, sorted, with its position ``j``."""
-    members = ctx.prepared.assignments.select("aid", "team", "kpi")
+    """Per team x KPI (``team_kpi``) x in-cycle period: the median value, sorted, with position ``j``."""
+    obs = ctx.prepared.observations.filter(pl.col("in_cycle"))
+    team_kpi = ctx.prepared.assignments.get_column("team_kpi").gather(obs.get_column("aid"))
     return (
-        ctx.prepared.observations.filter(pl.col("in_cycle"))
-        .select("aid", "period_end", "value")
-        .join(members, on="aid")
-        .group_by(*TEAM_KPI, "period_end")
+        obs.select(team_kpi.alias("team_kpi"), "period_end", "value")
+        .group_by("team_kpi", "period_end")
         .agg(pl.col("value").median().alias("level"))
-        .sort(*TEAM_KPI, "period_end")
-        .with_columns(pl.int_range(pl.len()).over(TEAM_KPI).alias("j"), pl.len().over(TEAM_KPI).alias("m"))
+        .sort("team_kpi", "period_end")
+        .with_columns(pl.int_range(pl.len()).over(GROUP).alias("j"), pl.len().over(GROUP).alias("m"))
     )
 
 
 def best_splits(series: pl.DataFrame, min_side: int) -> pl.DataFrame:
     """Per team x KPI the least-squares split ``k`` (periods before) and the segment medians."""
-    s1 = pl.col("level").cum_sum().over(TEAM_KPI)
-    s2 = pl.col("level").pow(2).cum_sum().over(TEAM_KPI)
-    t1 = pl.col("level").sum().over(TEAM_KPI)
-    t2 = pl.col("level").pow(2).sum().over(TEAM_KPI)
+    s1 = pl.col("level").cum_sum().over(GROUP)
+    s2 = pl.col("level").pow(2).cum_sum().over(GROUP)
+    t1 = pl.col("level").sum().over(GROUP)
+    t2 = pl.col("level").pow(2).sum().over(GROUP)
     k = (pl.col("j") + 1).cast(pl.Float64)
     rest = pl.col("m").cast(pl.Float64) - k
     sse = (s2 - s1.pow(2) / k) + ((t2 - s2) - (t1 - s1).pow(2) / rest)
     candidates = (
         series.with_columns(sse.alias("sse"), (pl.col("j") + 1).alias("k"))
         .filter((pl.col("k") >= min_side) & (pl.col("m") - pl.col("k") >= min_side))
-        .sort([*TEAM_KPI, "sse", "k"])
-        .group_by(TEAM_KPI, maintain_order=True)
+        .sort([GROUP, "sse", "k"])
+        .group_by(GROUP, maintain_order=True)
         .first()
-        .select(*TEAM_KPI, "k")
+        .select(GROUP, "k")
     )
     before = pl.col("j") < pl.col("k")
     return (
-        series.join(candidates, on=TEAM_KPI)
-        .group_by(TEAM_KPI)
+        series.join(candidates, on=GROUP)
+        .group_by(GROUP)
         .agg(
             pl.col("level").filter(before).median().alias("before_median"),
             pl.col("level").filter(~before).median().alias("after_median"),
@@ -66,25 +66,25 @@ def best_splits(series: pl.DataFrame, min_side: int) -> pl.DataFrame:
 
 
 def _revised_teams(ctx: AuditContext, splits: pl.DataFrame) -> pl.DataFrame:
-    members = ctx.prepared.assignments.select("aid", *TEAM_KPI, "revised_on").join(
-        splits.select(*TEAM_KPI, "last_before"), on=TEAM_KPI
+    members = ctx.prepared.assignments.select("aid", GROUP, "revised_on").join(
+        splits.select(GROUP, "last_before"), on=GROUP
     )
     by_date = members.filter(
         pl.col("revised_on").is_not_null()
         & (pl.col("revised_on") > pl.col("last_before"))
         & (pl.col("revised_on") <= ctx.prepared.as_of)
-    ).select(TEAM_KPI)
-    in_force = ctx.prepared.cycle_periods.join(members.select("aid", *TEAM_KPI, "last_before"), on="aid")
+    ).select(GROUP)
+    in_force = ctx.prepared.cycle_periods.join(members.select("aid", GROUP, "last_before"), on="aid")
     before_target = (
         in_force.filter(pl.col("period_end") <= pl.col("last_before"))
         .group_by("aid")
-        .agg(pl.col("target").last().alias("before_target"))
+        .agg(pl.col("target").sort_by("period_end").last().alias("before_target"))
     )
     by_targets = (
         in_force.filter(pl.col("period_end") > pl.col("last_before"))
         .join(before_target, on="aid")
         .filter(pl.col("target") != pl.col("before_target"))
-        .select(TEAM_KPI)
+        .select(GROUP)
     )
     return pl.concat([by_date, by_targets]).unique()
 
@@ -96,10 +96,12 @@ def locked_target(ctx: AuditContext) -> RuleOutput:
     shifted = splits.filter(
         (pl.col("before_median") > 0) & (ctx.decide(pl.col("shift").abs()) >= cfg.min_shift)
     )
-    direction = ctx.prepared.assignments.group_by(TEAM_KPI).agg(pl.col("sign").median().alias("sign"))
+    names = ctx.prepared.assignments.group_by(GROUP).agg(
+        pl.col("team").first(), pl.col("kpi").first(), pl.col("sign").median()
+    )
     flagged = (
-        shifted.join(_revised_teams(ctx, shifted), on=TEAM_KPI, how="anti")
-        .join(direction, on=TEAM_KPI, how="left")
+        shifted.join(_revised_teams(ctx, shifted), on=GROUP, how="anti")
+        .join(names, on=GROUP, how="left")
         .with_columns((pl.col("sign") * pl.col("shift") < 0).alias("against_target"))
         .sort(TEAM_KPI)
     )
