@@ -30,7 +30,7 @@ from kpiwell.demo.timeline import Timeline, tet_date
 
 PRESSURED_SELLER: Final = "E020"  # workload >= 4 in her last four check-ins
 FADING_SELLER: Final = "E022"  # mood falls from 5 to 1 over her last eight check-ins
-FADING_MOODS: Final = (5, 4, 4, 3, 2, 2, 1, 1)
+FADING_MOODS: Final = (5, 5, 4, 3, 2, 1, 1, 1)
 PRESSURED_WORKLOADS: Final = (4, 4, 5, 4)
 # Delivery & Installation: days since each person's last 1:1 (the new hire had one at onboarding).
 LAST_DELIVERY_CHECKIN: Final = {
@@ -110,14 +110,13 @@ def _tet_holiday(day: date) -> bool:
 
 
 def _weekly(first: date, last: date, weekday: int) -> list[date]:
-    """Every ``weekday`` from ``first`` to ``last`` inclusive, skipping the Tết holiday."""
+    """Every ``weekday`` from ``first`` to ``last``; a meeting in the Tết holiday moves before it."""
     day = last - timedelta(days=(last.weekday() - weekday) % 7)
-    days = []
+    days = set()
     while day >= first:
-        if not _tet_holiday(day):
-            days.append(day)
+        days.add(tet_date(day.year) - timedelta(days=2) if _tet_holiday(day) else day)
         day -= timedelta(days=7)
-    return sorted(days)
+    return sorted(d for d in days if first <= d <= last)
 
 
 def _pick(rng: np.random.Generator, weights: Sequence[float]) -> int:
@@ -137,7 +136,7 @@ def _steady(rng: np.random.Generator, moods: list[int], workloads: list[int], ph
     for _ in range(500):
         recent_moods = moods[-tail:]
         recent_workloads = workloads[-4:]
-        flat = tail < 3 or abs(_slope(recent_moods) * 7) <= 0.6
+        flat = tail < 3 or abs(_slope(recent_moods) * 7) <= 0.45
         light = sum(w >= 4 for w in recent_workloads) <= 1
         if flat and light:
             return
@@ -169,10 +168,13 @@ def _meetings(rng: np.random.Generator, timeline: Timeline, person: DemoPerson, 
         return [_Meeting(day=d, phase=HEAD_OFFICE) for d in days]
     days = _weekly(first, last, weekday)
     if person.key == FADING_SELLER:  # her manager moved to twice-weekly check-ins as she struggled
-        cutoff = last - timedelta(days=24)
-        days = [d for d in days if d < cutoff - timedelta(days=3)]
-        extra = _weekly(cutoff, last, 0) + _weekly(cutoff, last, 3)
-        days = sorted(days + extra)
+        cutoff = last - timedelta(days=27)
+        twice_weekly = sorted(
+            cutoff + timedelta(days=offset)
+            for offset in range(28)
+            if (cutoff + timedelta(days=offset)).weekday() in (0, 3)
+        )
+        days = sorted([d for d in days if d < cutoff - timedelta(days=3)] + twice_weekly)
     meetings = []
     for day in days:
         phase = "store-td-after-drop" if team == STORE_TD and day >= drop else team
@@ -243,7 +245,7 @@ _NOMINATION: Final = {
 
 # (days before the last period for the latest recognition: low, high; gap between recognitions)
 _RHYTHM: Final[dict[str, tuple[int, int, int, int]]] = {
-    CARE: (2, 18, 10, 28),
+    CARE: (2, 14, 10, 28),
     STORE_D1: (45, 120, 40, 90),
     STORE_TD: (5, 40, 20, 50),
     ONLINE: (3, 30, 15, 40),
