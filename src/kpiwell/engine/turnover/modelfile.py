@@ -111,13 +111,14 @@ def save_model(model: TurnoverModel, path: Path) -> None:
 
 def load_model(path: Path) -> TurnoverModel:
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
-        raise ModelFileError(f"cannot read {path}: {reason}") from error
+        raw = path.read_bytes()
+    except OSError as error:
+        raise ModelFileError(f"cannot read {path}: {error.strerror or error}") from error
     try:
-        data = json.loads(text, parse_constant=_refuse_constant)
-    except (json.JSONDecodeError, ValueError) as error:
+        data = json.loads(raw.decode("utf-8"), parse_constant=_refuse_constant)
+    except UnicodeDecodeError:
+        raise ModelFileError(f"{path} is not a kpiwell turnover model: not JSON (not UTF-8 text)") from None
+    except ValueError as error:  # json.JSONDecodeError is a ValueError
         raise ModelFileError(f"{path} is not a kpiwell turnover model: not JSON ({error})") from error
     try:
         return model_from_json(data)
