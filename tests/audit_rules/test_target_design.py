@@ -24,7 +24,7 @@ def test_a_target_far_on_the_easy_side_is_a_safe_target(direction: str, level: f
 
 @pytest.mark.parametrize(("direction", "level"), [("higher", 103.0), ("lower", 97.0)])
 def test_a_target_just_below_the_median_is_not_safe_when_p_is_moderate(direction: str, level: float) -> None:
-    # p = Phi(3 / (0.05 x 103 x 1.0298)) = 0.71: easy side of the median, but not above 0.97
+    # p = Phi(3 / (0.02 x 103 x 1.1143)) = 0.90: easy side of the median, but not above 0.97
     result = audit(
         plan(assignment("a", target=100.0, direction=direction)), actuals(series("a", [level] * 30))
     )

@@ -1,8 +1,8 @@
 """unrealistic-target: p_attain below 0.25 (critical below 0.05), in both directions.
 
-A perfectly flat series has no trend and no residual spread, so its predictive spread is the floor:
-0.05 x level, widened for the uncertainty of a median of the 26-period window:
-S = 0.05 x 100 x sqrt(1 + (pi/2)/26) = 5.14886; p = Phi(sign x (100 - target) / S).
+A perfectly flat series has no trend and no residual spread, so its predictive spread is the floor,
+0.02 x level, widened for the uncertainty of the end of a line fitted on the 26-period window
+((pi/2) x 4/26): S = 0.02 x 100 x sqrt(1 + (pi/2) x 4/26) = 2.2286; p = Phi(sign x (100 - target) / S).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from kpiwell.engine.audit.findings import AuditResult, Severity
 
 from .builders import actuals, assignment, of_code, plan, series, weeks
 
-FLAT_SPREAD = 0.05 * 100 * math.sqrt(1 + (math.pi / 2) / 26)
+FLAT_SPREAD = 0.02 * 100 * math.sqrt(1 + (math.pi / 2) * 4 / 26)
 
 
 def flat_result(target: float, direction: str, level: float = 100.0, periods: int = 60) -> AuditResult:
@@ -29,10 +29,10 @@ def flat_result(target: float, direction: str, level: float = 100.0, periods: in
 @pytest.mark.parametrize(
     ("direction", "target", "severity"),
     [
-        ("higher", 105.0, Severity.WARNING),
-        ("higher", 109.0, Severity.CRITICAL),
-        ("lower", 95.0, Severity.WARNING),
-        ("lower", 91.0, Severity.CRITICAL),
+        ("higher", 102.0, Severity.WARNING),
+        ("higher", 104.0, Severity.CRITICAL),
+        ("lower", 98.0, Severity.WARNING),
+        ("lower", 96.0, Severity.CRITICAL),
     ],
 )
 def test_target_out_of_reach_of_a_flat_series_is_flagged(
@@ -48,16 +48,16 @@ def test_target_out_of_reach_of_a_flat_series_is_flagged(
     assert (finding.team, finding.person_id, finding.kpi) == ("T", "a", "sales")
 
 
-@pytest.mark.parametrize(("direction", "target"), [("higher", 103.0), ("lower", 97.0)])
+@pytest.mark.parametrize(("direction", "target"), [("higher", 101.0), ("lower", 99.0)])
 def test_target_just_within_reach_is_not_flagged(direction: str, target: float) -> None:
-    # p = Phi(-3 / 5.149) = 0.280 >= 0.25
+    # p = Phi(-1 / 2.2286) = 0.327 >= 0.25
     assert of_code(flat_result(target, direction), "unrealistic-target") == []
 
 
 def test_warning_and_critical_boundaries_follow_p_attain() -> None:
-    # higher, target 108.5: p = Phi(-8.5/5.149) = 0.0494 -> critical; 108.4: 0.0513 -> warning
-    (critical,) = of_code(flat_result(108.5, "higher"), "unrealistic-target")
-    (warning,) = of_code(flat_result(108.4, "higher"), "unrealistic-target")
+    # higher, target 103.7: p = Phi(-3.7/2.2286) = 0.0484 -> critical; 103.6: 0.0532 -> warning
+    (critical,) = of_code(flat_result(103.7, "higher"), "unrealistic-target")
+    (warning,) = of_code(flat_result(103.6, "higher"), "unrealistic-target")
     assert critical.severity is Severity.CRITICAL
     assert warning.severity is Severity.WARNING
 
@@ -90,24 +90,24 @@ def test_a_falling_lower_is_better_series_is_growth_too() -> None:
 
 
 def test_no_history_uses_the_teams_distribution() -> None:
-    # Team members flat at 100; the newcomer has no values: level 100, team spread 5 widened for
-    # n_eff = 0 + k = 4: S = 5 x sqrt(1 + (pi/2)/4); target 110 -> p = Phi(-10/S) = 0.0451 -> critical.
-    rows = plan(*(assignment(p, target=100.0) for p in ("m1", "m2", "m3")), assignment("new", target=110.0))
+    # Team members flat at 100; the newcomer has no values: level 100, team spread 2 (the floor)
+    # widened for 0 + k = 4 periods: S = 2 x sqrt(1 + (pi/2)/4); target 104 -> p = Phi(-4/S) = 0.0451.
+    rows = plan(*(assignment(p, target=100.0) for p in ("m1", "m2", "m3")), assignment("new", target=104.0))
     result = audit(rows, actuals(*(series(p, [100.0] * 30) for p in ("m1", "m2", "m3"))))
     (finding,) = of_code(result, "unrealistic-target")
-    spread = 5.0 * math.sqrt(1 + (math.pi / 2) / 4)
+    spread = 2.0 * math.sqrt(1 + (math.pi / 2) / 4)
     assert finding.person_id == "new"
     assert finding.evidence["history_periods"] == 0
-    assert finding.evidence["p_attain"] == pytest.approx(norm.cdf(-10.0 / spread), abs=1e-6)
+    assert finding.evidence["p_attain"] == pytest.approx(norm.cdf(-4.0 / spread), abs=1e-6)
     assert finding.severity is Severity.CRITICAL
 
 
 def test_little_history_is_shrunk_toward_the_team() -> None:
-    # Newcomer: 2 periods at 120; team medians [100, 100, 100, 120] -> team level 100, between 0,
-    # team spread = sqrt(median(5^2, 5^2, 5^2, 6^2)) = 5. Weight 2/(2+4) = 1/3:
-    # level = 120/3 + 200/3 = 106.667; spread = 6/3 + 10/3 = 5.333, floor 0.05 x 106.667 = 5.333,
-    # widened for n_eff = 6. Target 112 -> p = Phi(-5.333/S).
-    rows = plan(*(assignment(p, target=100.0) for p in ("m1", "m2", "m3")), assignment("new", target=112.0))
+    # Newcomer: 2 periods at 120; team levels [100, 100, 100, 120] -> team level 100, between 0,
+    # team spread = sqrt(median(2^2, 2^2, 2^2, 2.4^2)) = 2. Weight 2/(2+4) = 1/3:
+    # level = 120/3 + 200/3 = 106.667; spread = 2.4/3 + 4/3 = 2.1333 (= the floor 0.02 x 106.667),
+    # widened for 2 + 4 periods. Target 109 -> p = Phi(-2.333/S) = 0.165.
+    rows = plan(*(assignment(p, target=100.0) for p in ("m1", "m2", "m3")), assignment("new", target=109.0))
     result = audit(
         rows,
         actuals(
@@ -116,9 +116,10 @@ def test_little_history_is_shrunk_toward_the_team() -> None:
         ),
     )
     level = 120.0 / 3 + 2 * 100.0 / 3
-    spread = max(6.0 / 3 + 2 * 5.0 / 3, 0.05 * level) * math.sqrt(1 + (math.pi / 2) / 6)
+    spread = max(2.4 / 3 + 2 * 2.0 / 3, 0.02 * level) * math.sqrt(1 + (math.pi / 2) / 6)
     (finding,) = of_code(result, "unrealistic-target")
-    assert finding.evidence["p_attain"] == pytest.approx(norm.cdf((level - 112.0) / spread), abs=1e-6)
+    assert finding.evidence["p_attain"] == pytest.approx(norm.cdf((level - 109.0) / spread), abs=1e-6)
+    assert finding.severity is Severity.WARNING
     assert finding.evidence["history_periods"] == 2
 
 
@@ -140,3 +141,21 @@ def test_qualitative_ratings_go_through_the_same_rule() -> None:
     assert [(f.person_id, f.severity) for f in of_code(result, "unrealistic-target")] == [
         ("a", Severity.CRITICAL)
     ]
+
+
+def test_a_level_shift_is_not_projected_as_a_trend() -> None:
+    # 14 for a while, then 10 since: the half-slopes disagree (a step, not growth), so the level is
+    # not extrapolated below 10 and a revised target of 10 is realistic
+    rows = plan(assignment("a", target=10.0))
+    result = audit(rows, actuals(series("a", [14.0] * 16 + [10.0] * 14)))
+    assert of_code(result, "unrealistic-target") == []
+
+
+def test_steady_growth_is_projected_forward_damped() -> None:
+    # +1 per week up to 100 at as-of; the rest of the cycle (26 weeks) projects above 100, so a
+    # target of 103 is realistic while it would not be for a flat series at 100
+    growing = [71.0 + i for i in range(30)]
+    rows = plan(assignment("a", target=103.0), assignment("b", target=103.0))
+    as_of = weeks(30)[-1]
+    result = audit(rows, actuals(series("a", growing), series("b", [100.0] * 30)), as_of=as_of)
+    assert [f.person_id for f in of_code(result, "unrealistic-target")] == ["b"]

@@ -16,6 +16,7 @@ from kpiwell.engine.audit.findings import AuditResult, Finding, Note, PersonScor
 from kpiwell.engine.audit.prepare import prepare as _prepare
 from kpiwell.engine.audit.rules import RULES, AuditContext
 from kpiwell.engine.audit.scores import cycle_scores
+from kpiwell.engine.wellbeing.radar import survey_findings
 
 CODES: tuple[str, ...] = tuple(RULES)
 
@@ -34,9 +35,11 @@ def audit(  # noqa: PLR0917 - the positional order is the published API (issue 3
 ) -> AuditResult:
     """Audit a KPI plan against its actuals as of ``as_of`` (default: the latest ``period_end``).
 
-    Rules that need an optional input (check-ins, recognition, turnover scores) run only when it is
-    given. Raises ``ValueError`` when a frame violates the contract of ``frames.py`` (a missing
-    required column, an empty required value, an unknown direction, ...).
+    Rules that need an optional input (check-ins, recognition, turnover scores, surveys) run only
+    when it is given; survey answers feed only the team-level radar of
+    :func:`kpiwell.engine.wellbeing.radar.survey_findings`, whose privacy suppressions (counts only)
+    land in ``AuditResult.suppressed``. Raises ``ValueError`` when a frame violates the contract of
+    ``frames.py`` (a missing required column, an empty required value, an unknown direction, ...).
     """
     prepared = _prepare(
         plan=plan,
@@ -51,14 +54,25 @@ def audit(  # noqa: PLR0917 - the positional order is the published API (issue 3
     )
     context = AuditContext(prepared=prepared, model=fit_attainment(prepared))
     outputs = [rule(context) for rule in RULES.values()]
-    findings = sorted((f for out in outputs for f in out.findings), key=Finding.sort_key)
+    found = [f for out in outputs for f in out.findings]
+    suppressed: dict[str, int] = {}
+    if prepared.surveys is not None:
+        outcome = survey_findings(
+            surveys=prepared.surveys,
+            people=prepared.assignments.select("person_id", "team", "parent_team"),
+            config=prepared.config.wellbeing,
+            as_of=prepared.as_of,
+        )
+        found.extend(outcome.findings)
+        suppressed = dict(outcome.suppressed)
     notes = tuple(note for out in outputs for note in out.notes)
     summaries = tuple(sorted({f"{note.key}.summary" for note in notes}))
     return AuditResult(
         as_of=prepared.as_of,
-        findings=tuple(findings),
+        findings=tuple(sorted(found, key=Finding.sort_key)),
         scores=cycle_scores(prepared),
         notes=summaries,
+        suppressed=suppressed,
         note_details=notes,
     )
 

@@ -2,13 +2,16 @@
 
 For every assignment (person x KPI) and all assignments at once:
 
-1. **Level and trend.** On the last ``window_periods`` values up to as-of, Tukey's three-group
-   resistant line (Tukey 1977): the slope joins the medians of the first and last thirds, the level
-   is the median of ``value - slope * time`` at the latest period. Fewer than ``min_trend_periods``
-   values: no trend. Time is measured in the KPI's periods.
-2. **Spread.** 1.4826 x the median absolute residual (a robust standard deviation), at least
-   ``spread_floor_relative`` x |level|, widened by the uncertainty of the level (a median of n values
-   has variance pi/2 x sigma^2 / n).
+1. **Level and trend.** On the last ``window_periods`` values up to as-of, split into thirds by
+   time, Tukey's three-group resistant line (Tukey 1977, ch. 5): the medians of each third. The
+   trend is used only when both half-slopes (first to middle third, middle to last) agree in sign,
+   and then it is the gentler of the two (the half-slope check of Velleman & Hoaglin 1981): a level
+   shift is not growth. The level at the latest period is the median of ``value - slope * time``
+   (time 0 is the latest period). Fewer than ``min_trend_periods`` values: no trend. Time is
+   measured in the KPI's periods.
+2. **Spread.** 1.4826 x the median absolute residual from the line (a robust standard deviation),
+   at least ``spread_floor_relative`` x |level|, widened by the uncertainty of the level: a median
+   of m values has variance (pi/2) sigma^2 / m, and a line's end point four times that.
 3. **Partial pooling.** With fewer than ``min_history_periods`` values, level, trend and spread are
    shrunk toward the team's distribution for the KPI with weight n / (n + k); no history at all is the
    team's distribution (the organisation's when the team has none).
@@ -39,6 +42,9 @@ from kpiwell.engine.audit.prepare import Prepared
 
 MAD_TO_SD: Final = 1.4826  # 1 / Phi^-1(3/4): the MAD of a normal sample estimates 0.6745 sigma
 MEDIAN_VARIANCE: Final = math.pi / 2  # asymptotic variance of a normal sample's median, x sigma^2/n
+# Variance of a fitted line at the end of its window, in units of sigma^2/m: 1/m for the level
+# plus 3/m for the slope's lever arm (least squares with evenly spaced x; Draper & Smith 1998).
+TREND_END_VARIANCE: Final = 4.0
 
 MODEL_SCHEMA: Final = pl.Schema(
     {
@@ -57,7 +63,7 @@ MODEL_SCHEMA: Final = pl.Schema(
 
 
 def _person_fits(prepared: Prepared, cfg: AttainmentConfig) -> pl.DataFrame:
-    """Per aid with history: n, own median, level, slope and spread from the recent window."""
+    """Per aid with history: n, own median, level, slope, spread and the level's estimation variance."""
     obs = prepared.observations
     counts = obs.group_by("aid").agg(pl.len().cast(pl.UInt32).alias("history_periods"))
     window = (
@@ -74,42 +80,40 @@ def _person_fits(prepared: Prepared, cfg: AttainmentConfig) -> pl.DataFrame:
         )
         .with_columns((pl.col("j") * 3 // pl.col("m")).alias("third"))
     )
-    left = pl.col("third") == 0
-    right = pl.col("third") == 2
+
+    def third(column: str, index: int) -> pl.Expr:
+        return pl.col(column).filter(pl.col("third") == index).median().alias(f"{column}{index}")
+
     lines = window.group_by("aid").agg(
         pl.col("m").first(),
         pl.col("period_end").max().alias("anchor"),
         pl.col("value").median().alias("own_median"),
-        (
-            (pl.col("value").filter(right).median() - pl.col("value").filter(left).median())
-            / (pl.col("x").filter(right).median() - pl.col("x").filter(left).median())
-        ).alias("raw_slope"),
+        *(third(column, index) for column in ("x", "value") for index in (0, 1, 2)),
     )
+    full = (pl.col("value2") - pl.col("value0")) / (pl.col("x2") - pl.col("x0"))
+    left = (pl.col("value1") - pl.col("value0")) / (pl.col("x1") - pl.col("x0"))
+    right = (pl.col("value2") - pl.col("value1")) / (pl.col("x2") - pl.col("x1"))
+    # Both halves must agree on the direction, and the trend is the gentler of the two: a level
+    # shift (a step) is not growth, and a growth spurt that has flattened is not projected on.
+    agreed = pl.when(left * right > 0).then(full.sign() * pl.min_horizontal(left.abs(), right.abs()))
+    trended = pl.col("m") >= cfg.min_trend_periods
     lines = lines.with_columns(
-        pl.when(pl.col("m") >= cfg.min_trend_periods)
-        .then(pl.col("raw_slope"))
-        .otherwise(0.0)
-        .fill_nan(0.0)
-        .alias("slope")
-    ).drop("raw_slope")
-    detrended = window.select("aid", "x", "value").join(lines.select("aid", "slope"), on="aid")
-    levels = detrended.group_by("aid").agg(
-        (pl.col("value") - pl.col("slope") * pl.col("x")).median().alias("level")
+        pl.when(trended).then(agreed).otherwise(0.0).fill_null(0.0).fill_nan(0.0).alias("slope"),
+        (MEDIAN_VARIANCE * pl.when(trended).then(TREND_END_VARIANCE).otherwise(1.0) / pl.col("m")).alias(
+            "estimation_variance"
+        ),
+    ).select("aid", "m", "anchor", "own_median", "slope", "estimation_variance")
+    detrended = (
+        window.select("aid", "x", "value")
+        .join(lines.select("aid", "slope"), on="aid")
+        .with_columns((pl.col("value") - pl.col("slope") * pl.col("x")).alias("detrended"))
     )
-    residuals = (
-        detrended.join(levels, on="aid")
-        .group_by("aid")
-        .agg(
-            (pl.col("value") - pl.col("level") - pl.col("slope") * pl.col("x"))
-            .abs()
-            .median()
-            .mul(MAD_TO_SD)
-            .alias("mad_sd")
-        )
+    levels = detrended.group_by("aid").agg(
+        pl.col("detrended").median().alias("level"),
+        (pl.col("detrended") - pl.col("detrended").median()).abs().median().mul(MAD_TO_SD).alias("mad_sd"),
     )
     return (
         lines.join(levels, on="aid")
-        .join(residuals, on="aid")
         .join(counts, on="aid")
         .with_columns(
             pl.max_horizontal("mad_sd", pl.col("level").abs() * cfg.spread_floor_relative).alias("own_spread")
@@ -170,7 +174,10 @@ def fit_attainment(prepared: Prepared) -> pl.DataFrame:
             pl.coalesce("team_level", "org_level").alias("prior_level"),
             pl.coalesce("team_spread", "org_spread").alias("prior_spread"),
             weight.alias("w"),
-            pl.when(pooled).then(n + k).otherwise(n.clip(upper_bound=cfg.window_periods)).alias("n_eff"),
+            pl.when(pooled)
+            .then(MEDIAN_VARIANCE / (n + k))
+            .otherwise(pl.col("estimation_variance"))
+            .alias("estimation_variance"),
         )
         .with_columns(
             pl.when(pl.col("w") >= 1.0)
@@ -190,7 +197,7 @@ def fit_attainment(prepared: Prepared) -> pl.DataFrame:
         .with_columns(
             (
                 pl.max_horizontal("spread", pl.col("level").abs() * cfg.spread_floor_relative)
-                * (1.0 + MEDIAN_VARIANCE / pl.col("n_eff")).sqrt()
+                * (1.0 + pl.col("estimation_variance")).sqrt()
             ).alias("spread")
         )
     )

@@ -15,6 +15,8 @@ from collections.abc import Mapping
 from dataclasses import MISSING, dataclass, field, fields, is_dataclass
 from typing import Any, TypeVar
 
+from kpiwell.engine.wellbeing.config import WellbeingConfig, WellbeingConfigError
+
 _T = TypeVar("_T")
 
 
@@ -69,9 +71,11 @@ class AttainmentConfig:
         "usual range, 0.9 keeps projections modest.",
     )
     spread_floor_relative: float = setting(
-        0.05,
+        0.02,
         "The predictive spread is at least this fraction of the level, so a perfectly flat series "
-        "does not give certain success or failure; relative, so changing units changes nothing.",
+        "does not give certain success or failure; relative, so changing units changes nothing. "
+        "Two percent stays below the week-to-week variation of steady rates (an on-time rate near "
+        "95% varies by about 2 points), so the floor only matters for series that never move.",
     )
     suggest_probability: float = setting(
         0.65,
@@ -278,6 +282,13 @@ class AuditConfig:
     numerics: NumericsConfig = field(
         default_factory=NumericsConfig, metadata={"doc": "Numerical robustness."}
     )
+    wellbeing: WellbeingConfig = field(
+        default_factory=WellbeingConfig,
+        metadata={
+            "doc": "Survey instruments, survey rounds, privacy (min_group_size) and the survey-based "
+            "radar (issue 4); owned by kpiwell.engine.wellbeing."
+        },
+    )
 
     @classmethod
     def from_mapping(cls, data: Mapping[str, object]) -> AuditConfig:
@@ -302,7 +313,14 @@ def _build(cls: type[Any], data: Mapping[str, object], prefix: str) -> object:
         key = f"{prefix}{name}"
         expected = hints[name]
         raw = data[name]
-        if isinstance(expected, type) and is_dataclass(expected):
+        if expected is WellbeingConfig:
+            if not isinstance(raw, Mapping):
+                raise ConfigError(f"{key}: must be a table")
+            try:
+                values[name] = WellbeingConfig.from_mapping(raw)
+            except WellbeingConfigError as error:
+                raise ConfigError(str(error)) from error
+        elif isinstance(expected, type) and is_dataclass(expected):
             if not isinstance(raw, Mapping):
                 raise ConfigError(f"{key}: must be a table")
             values[name] = _build(expected, raw, prefix=f"{key}.")

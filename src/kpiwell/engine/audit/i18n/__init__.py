@@ -1,7 +1,8 @@
 """The audit's one translatable place: ``t(key, lang, **params)`` over the merged catalogues.
 
-``findings.py`` holds the findings' wording (codes, causes, harms, severities, notes) and
-``report.py`` the input errors, command line and report; both map key -> {"en": ..., "vi": ...}.
+``findings.py`` holds the findings' wording (codes, causes, harms, severities, notes),
+``report.py`` the input errors, command line and report, and ``kpiwell.engine.wellbeing.i18n`` the
+survey-based radar findings; each maps key -> {"en": ..., "vi": ...}.
 A missing key, language or placeholder value raises ``KeyError``: there is no silent fallback.
 Numbers are printed in the language's convention (``1,234.5`` in English, ``1.234,5`` in
 Vietnamese); the extra format specs ``num`` (a readable number) and ``date`` (an ISO date in the
@@ -18,6 +19,7 @@ from typing import Any, Final
 from kpiwell.engine.audit.findings import Finding, Note
 from kpiwell.engine.audit.i18n import findings as _findings
 from kpiwell.engine.audit.i18n import report as _report
+from kpiwell.engine.wellbeing import i18n as _wellbeing
 
 LANGUAGES: Final = ("en", "vi")
 MISSING_VALUE: Final = "—"
@@ -33,7 +35,9 @@ def _merge(*catalogues: Mapping[str, dict[str, str]]) -> dict[str, dict[str, str
     return merged
 
 
-CATALOGUE: Final[dict[str, dict[str, str]]] = _merge(_findings.CATALOGUE, _report.CATALOGUE)
+CATALOGUE: Final[dict[str, dict[str, str]]] = _merge(
+    _findings.CATALOGUE, _report.CATALOGUE, _wellbeing.CATALOGUE
+)
 
 
 def _readable(value: float) -> str:

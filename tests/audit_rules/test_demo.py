@@ -1,0 +1,68 @@
+"""The demo organisation's planted problems show up as their codes; its healthy team shows none."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from kpiwell.demo.generate import generate_demo, to_audit_frames
+from kpiwell.demo.model import DemoOrg
+from kpiwell.demo.roster import CARE
+from kpiwell.engine.audit import CODES, audit
+from kpiwell.engine.audit.findings import AuditResult
+
+AS_OF = date(2026, 11, 27)
+
+Subject = tuple[str, str, str | None, str | None]
+SURVEY_CODES = ("burnout-risk", "motivation-loss", "turnover-risk")  # team-level, from surveys
+
+
+def audited(subject: Subject) -> bool:
+    """Whether the audit has a rule for this subject (person-level radar codes arrive with issue 4)."""
+    code, _, person, _ = subject
+    return code in CODES or (code in SURVEY_CODES and person is None)
+
+
+@pytest.fixture(scope="module")
+def demo() -> DemoOrg:
+    return generate_demo(as_of=AS_OF)
+
+
+@pytest.fixture(scope="module")
+def result(demo: DemoOrg) -> AuditResult:
+    frames = to_audit_frames(demo)
+    return audit(
+        frames["plan"],
+        frames["actuals"],
+        frames["checkins"],
+        frames["recognition"],
+        as_of=demo.as_of,
+        surveys=frames["surveys"],
+    )
+
+
+def planted_subjects(demo: DemoOrg) -> list[Subject]:
+    teams = {team.key: team.name for team in demo.teams}
+    kpis = {kpi.key: kpi.name for kpi in demo.kpis}
+    return [
+        (p.code, teams[p.team_key], p.person_key, kpis[p.kpi_key] if p.kpi_key else None)
+        for p in demo.planted
+    ]
+
+
+def test_every_planted_problem_shows_up_as_its_code(demo: DemoOrg, result: AuditResult) -> None:
+    found = {(f.code, f.team, f.person_id, f.kpi) for f in result.findings}
+    planted = [subject for subject in planted_subjects(demo) if audited(subject)]
+    assert len(planted) >= 50
+    assert [subject for subject in planted if subject not in found] == []
+
+
+def test_the_healthy_team_has_no_finding_at_all(demo: DemoOrg, result: AuditResult) -> None:
+    healthy = next(team.name for team in demo.teams if team.key == CARE)
+    assert [(f.code, f.person_id, f.kpi) for f in result.findings if f.team == healthy] == []
+
+
+def test_every_person_in_the_plan_has_a_cycle_score(demo: DemoOrg, result: AuditResult) -> None:
+    assert len(result.scores) == len({row for row in to_audit_frames(demo)["plan"]["person_id"]})
+    assert all(score.cycle_score is not None for score in result.scores)
