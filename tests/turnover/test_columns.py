@@ -1,10 +1,12 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import polars as pl
 import pytest
 
-from kpiwell.engine.turnover import TurnoverConfig, TurnoverInputError, evaluate, fit
+from kpiwell.engine.turnover import TurnoverConfig, TurnoverInputError, evaluate, fit, read_table
 from kpiwell.engine.turnover.columns import column_role, outcome, protected_attribute, split_words
 from kpiwell.engine.turnover.plan import plan_columns
 
@@ -238,3 +240,38 @@ def test_missing_values_are_filled_and_reported() -> None:
     imputed = {item.column: (item.missing, item.fill) for item in evaluate(frame, label="Left").imputed}
     assert imputed["Department"] == (10, columns["Department"].fill)
     assert imputed["MonthlyIncome"][0] == 30
+
+
+def test_csv_missing_markers_and_a_byte_order_mark_are_understood(tmp_path: Path) -> None:
+    path = tmp_path / "hr.csv"
+    path.write_bytes("\ufeffId,Income,Team\n1,2500,Sales\n2,NA,\n3, 3100 ,N/A\n".encode())
+    frame = read_table(path)
+    assert frame.columns == ["Id", "Income", "Team"]
+    assert frame["Income"].dtype == pl.Int64
+    assert frame["Income"].to_list() == [2500, None, 3100]
+    assert frame["Team"].to_list() == ["Sales", None, None]
+
+
+def test_an_unknown_file_type_is_a_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "hr.json"
+    path.write_text("{}", encoding="utf-8")
+    with pytest.raises(
+        TurnoverInputError, match=r"unknown file type '.json' \(use .csv, .xlsx or .parquet\)"
+    ):
+        read_table(path)
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_identifier_columns_keep_their_leading_zeros(tmp_path: Path, suffix: str) -> None:
+    path = tmp_path / f"hr{suffix}"
+    frame = pl.DataFrame(
+        {"Id": ["007", "010", "120"], "Code": ["01", "02", "03"], "Income": ["2500", "2600", "3100"]}
+    )
+    if suffix == ".csv":
+        frame.write_csv(path)
+    else:
+        frame.write_excel(path)
+    assert read_table(path, text_columns=("Id", "Absent"))["Id"].to_list() == ["007", "010", "120"]
+    assert read_table(path)["Code"].to_list() == ["01", "02", "03"]
+    assert read_table(path)["Income"].to_list() == [2500, 2600, 3100]
+    assert read_table(path, all_text=True)["Income"].to_list() == ["2500", "2600", "3100"]

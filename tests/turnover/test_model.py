@@ -233,3 +233,22 @@ ENCODINGS = {
 )
 def test_values_are_said_in_plain_words(encoding: str, value: float | str | None, words: str) -> None:
     assert describe(ENCODINGS[encoding], value, CONFIG) == words
+
+
+def test_scoring_refuses_duplicate_or_empty_ids(model: TurnoverModel) -> None:
+    frame = hr_table(rows=60, seed=5)
+    twice = frame.with_columns(
+        pl.when(pl.int_range(pl.len()) == 4)
+        .then(pl.lit("P0001"))
+        .otherwise(pl.col("PersonId"))
+        .alias("PersonId")
+    )
+    with pytest.raises(
+        TurnoverInputError, match=r"the id column 'PersonId' has 'P0001' twice \(again on row 5\)"
+    ):
+        score(model, twice)
+    empty = frame.with_columns(
+        pl.when(pl.int_range(pl.len()) == 2).then(None).otherwise(pl.col("PersonId")).alias("PersonId")
+    )
+    with pytest.raises(TurnoverInputError, match=r"the id column 'PersonId' is empty on row 3"):
+        score(model, empty)

@@ -140,8 +140,12 @@ def _bands(text: str) -> RiskBands:
     return RiskBands(medium=medium, high=high)
 
 
+def _id_columns(name: str | None) -> tuple[str, ...]:
+    return () if name is None else (name,)
+
+
 def _evaluate(arguments: argparse.Namespace, out: TextIO) -> int:
-    frame = read_table(arguments.data)
+    frame = read_table(arguments.data, text_columns=_id_columns(arguments.id))
     evaluation = evaluate(
         frame,
         label=arguments.label,
@@ -160,7 +164,7 @@ def _evaluate(arguments: argparse.Namespace, out: TextIO) -> int:
 
 def _fit(arguments: argparse.Namespace, out: TextIO) -> int:
     config = TurnoverConfig() if arguments.bands is None else replace(TurnoverConfig(), bands=arguments.bands)
-    frame = read_table(arguments.data)
+    frame = read_table(arguments.data, text_columns=_id_columns(arguments.id))
     model = fit(
         frame,
         label=arguments.label,
@@ -178,7 +182,7 @@ def _fit(arguments: argparse.Namespace, out: TextIO) -> int:
 
 def _score(arguments: argparse.Namespace, out: TextIO) -> int:
     model = load_model(arguments.model)
-    frame = read_table(arguments.data)
+    frame = read_table(arguments.data, text_columns=_id_columns(arguments.id or model.id_column))
     config = TurnoverConfig()
     scores = score(model, frame, id_column=arguments.id, config=config)
     write_scores(scores, arguments.out, config)

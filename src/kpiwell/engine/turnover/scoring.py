@@ -86,10 +86,7 @@ def score(
     id_name = id_column or model.id_column
     if id_name is not None and id_name not in frame.columns:
         raise TurnoverInputError(f"the data has no id column {id_name!r}")
-    if id_name is None:
-        ids = [str(number) for number in range(1, frame.height + 1)]
-    else:
-        ids = ["" if value is None else value for value in as_text(frame[id_name]).to_list()]
+    ids = [str(number) for number in range(1, frame.height + 1)] if id_name is None else _ids(frame[id_name])
     prediction = predict(model, frame)
     effect = effects(prediction) * PERCENT
     people: list[PersonRisk] = []
@@ -118,6 +115,20 @@ def score(
         for column, count in prediction.encoded.replaced.items()
     )
     return Scores(id_name=id_name or ROW_COLUMN, people=tuple(people), notes=notes)
+
+
+def _ids(series: pl.Series) -> list[str]:
+    ids = as_text(series).to_list()
+    seen: set[str] = set()
+    for row, value in enumerate(ids, start=1):
+        if value is None:
+            raise TurnoverInputError(f"the id column {series.name!r} is empty on row {row}")
+        if value in seen:
+            raise TurnoverInputError(
+                f"the id column {series.name!r} has {value!r} twice (again on row {row})"
+            )
+        seen.add(value)
+    return [value for value in ids if value is not None]
 
 
 def scores_frame(scores: Scores, config: TurnoverConfig | None = None) -> pl.DataFrame:
@@ -165,7 +176,7 @@ def read_scores(path: Path, id_column: str | None = None) -> pl.DataFrame:
     Raises ``ScoresFileError`` naming the file, row and column of the first problem.
     """
     try:
-        frame = read_table(path)
+        frame = read_table(path, all_text=True)
     except TurnoverError as error:
         raise ScoresFileError(path, str(error).removeprefix(f"cannot read {path}: ")) from error
     if frame.width == 0:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 import polars as pl
@@ -12,22 +13,30 @@ CSV_SUFFIXES = frozenset({".csv", ".txt"})
 EXCEL_SUFFIXES = frozenset({".xlsx", ".xlsm"})
 PARQUET_SUFFIXES = frozenset({".parquet", ".pq"})
 BYTE_ORDER_MARK = "\ufeff"
+# Cells that spreadsheet and HR-system exports write for "no value"; read as missing in CSV files.
+MISSING_MARKERS = ["NA", "N/A", "n/a", "#N/A", "NULL", "null", "NaN"]
 
 
-def read_table(path: Path) -> pl.DataFrame:
+def read_table(path: Path, *, text_columns: Sequence[str] = (), all_text: bool = False) -> pl.DataFrame:
     """Read a CSV (UTF-8, with or without byte-order mark), the first sheet of an XLSX, or Parquet.
 
-    Text cells are trimmed and empty text becomes missing. Raises ``TurnoverInputError`` with one
+    Text cells are trimmed; empty text, and in CSV files the usual markers (NA, N/A, NULL, ...),
+    become missing. ``text_columns`` (identifiers such as ``007``) and, with ``all_text``, every
+    column are kept as text instead of being read as numbers. Raises ``TurnoverInputError`` with one
     plain sentence when the file cannot be read.
     """
     suffix = path.suffix.lower()
     if not path.is_file():
         raise TurnoverInputError(f"cannot read {path}: no such file")
     try:
+        overrides: dict[str, pl.DataType | type[pl.DataType]] = dict.fromkeys(text_columns, pl.String)
         if suffix in CSV_SUFFIXES:
-            frame = pl.read_csv(path, infer_schema_length=None, encoding="utf8")
+            # Read as text, then type the columns here: Polars would turn codes like "007" into 7.
+            frame = pl.read_csv(path, infer_schema_length=0, encoding="utf8", null_values=MISSING_MARKERS)
         elif suffix in EXCEL_SUFFIXES:
-            frame = pl.read_excel(path, sheet_id=1)
+            header = pl.read_excel(path, sheet_id=1, read_options={"n_rows": 0}).columns
+            present = {name: dtype for name, dtype in overrides.items() if name in header}
+            frame = pl.read_excel(path, sheet_id=1, schema_overrides=present or None)
         elif suffix in PARQUET_SUFFIXES:
             frame = pl.read_parquet(path)
         else:
@@ -39,22 +48,41 @@ def read_table(path: Path) -> pl.DataFrame:
     except Exception as error:  # Polars, fastexcel and the OS raise many types; all mean "unreadable"
         reason = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
         raise TurnoverInputError(f"cannot read {path}: {reason}") from error
-    return _tidy(frame)
+    if all_text:
+        frame = frame.with_columns(as_text(frame[name]) for name in frame.columns)
+    return _tidy(frame, keep_text=frozenset(frame.columns if all_text else text_columns))
 
 
-def _tidy(frame: pl.DataFrame) -> pl.DataFrame:
+def _tidy(frame: pl.DataFrame, keep_text: frozenset[str]) -> pl.DataFrame:
+    """Strip the byte-order mark and blanks; text columns that hold only numbers become numbers."""
     renamed = {name: name.removeprefix(BYTE_ORDER_MARK).strip() for name in frame.columns}
     frame = frame.rename(renamed)
     text_columns = [name for name, dtype in frame.schema.items() if dtype == pl.String]
-    if text_columns:
-        frame = frame.with_columns(
-            pl.when(pl.col(name).str.strip_chars() == "")
-            .then(None)
-            .otherwise(pl.col(name).str.strip_chars())
-            .alias(name)
-            for name in text_columns
-        )
-    return frame
+    if not text_columns:
+        return frame
+    frame = frame.with_columns(
+        pl.when(pl.col(name).str.strip_chars() == "")
+        .then(None)
+        .otherwise(pl.col(name).str.strip_chars())
+        .alias(name)
+        for name in text_columns
+    )
+    return frame.with_columns(
+        _numbers_if_all_numeric(frame[name]) for name in text_columns if name not in keep_text
+    )
+
+
+def _numbers_if_all_numeric(series: pl.Series) -> pl.Series:
+    """Numbers written as text (" 3100 ") become numbers; codes with leading zeros stay text."""
+    numbers = series.cast(pl.Float64, strict=False)
+    if series.null_count() == series.len() or numbers.null_count() != series.null_count():
+        return series
+    if bool(series.str.contains(r"^[+-]?0\d").any()):
+        return series
+    present = numbers.drop_nulls()
+    if bool(present.is_finite().all()) and bool((present == present.round(0)).all()):
+        return numbers.cast(pl.Int64)
+    return numbers
 
 
 def as_text(series: pl.Series) -> pl.Series:
