@@ -110,8 +110,9 @@ def month_end_spikes(demo: DemoOrg, person: str, kpi: str) -> tuple[int, int]:
         months[(d.year, d.month)].append((d, v))
     spikes = complete = 0
     for rows in months.values():
-        if len(rows) < 4:
-            continue
+        last_day = rows[-1][0]
+        if len(rows) < 4 or (last_day + timedelta(days=7)).month == last_day.month:
+            continue  # not a complete month: its last week is missing
         complete += 1
         others = [v for _, v in rows[:-1]]
         spikes += rows[-1][1] >= 2 * median(others)

@@ -359,7 +359,7 @@ def _online(rng: np.random.Generator, first: dict[str, int]) -> list[TrackPlan]:
         )
         if person == BUNCHING_PERSON:  # smooth, spread history; then exactly on target every week
             orders = Track(
-                person_key=person, kpi_key="K-ORDERS", level=400.0, noise=0.10, first_index=first[person]
+                person_key=person, kpi_key="K-ORDERS", level=400.0, noise=0.12, first_index=first[person]
             )
         if person == SPIKING_HOST:  # month-end pushes with deep discounts
             live = Track(
@@ -444,7 +444,7 @@ def _care(rng: np.random.Generator, first: dict[str, int]) -> list[TrackPlan]:
 
     for number in range(39, 48):
         person = f"E0{number}"
-        know_level = _u(rng, 4.1, 4.3)
+        know_level = _u(rng, 4.05, 4.25)
         plans += [
             fit_both(
                 Track(
@@ -661,15 +661,23 @@ def draw_values(rng: np.random.Generator, timeline: Timeline, track: Track) -> V
 def healthy_enough(values: Values, target: float, direction: Direction) -> bool:
     """The control team's values stay clearly away from every audit threshold.
 
-    Reachable but not trivially (about 0.45-0.9 of in-cycle weeks reach the target), no bunching
-    just over the line, and no run of weeks under 80% of target.
+    Reachable but not trivially (0.5-0.85 of the weeks reach the target, over the cycle and over
+    the whole year), no bunching just over the line, and no run of weeks under 80% of target.
     """
-    in_cycle = [v for v in values[CURRENT_START:] if v is not None]
-    ratios = [attainment(v, target, direction) for v in in_cycle]
-    reached = sum(r >= 1.0 for r in ratios) / len(ratios)
+
+    def reached(ratios: Sequence[float]) -> float:
+        return sum(r >= 1.0 for r in ratios) / len(ratios)
+
+    every = [attainment(v, target, direction) for v in values if v is not None]
+    ratios = [attainment(v, target, direction) for v in values[CURRENT_START:] if v is not None]
     just_over = sum(1.0 <= r <= 1.03 for r in ratios) / len(ratios)
-    last = ratios[-LAST_WINDOW:]
-    return 0.45 <= reached <= 0.9 and just_over < 0.25 and sum(r < 0.8 for r in last) <= 1
+    runs_under = sum(r < 0.8 for r in ratios[-LAST_WINDOW:])
+    return (
+        0.5 <= reached(ratios) <= 0.85
+        and 0.5 <= reached(every) <= 0.85
+        and just_over < 0.25
+        and runs_under <= 1
+    )
 
 
 def generate_series(rng: np.random.Generator, timeline: Timeline, plans: Sequence[TrackPlan]) -> list[Series]:
@@ -705,6 +713,15 @@ def _find(series: Sequence[Series], person: str, kpi: str) -> Series:
         if item.plan.track.person_key == person and item.plan.track.kpi_key == kpi:
             return item
     raise KeyError((person, kpi))
+
+
+def _reported_from(values: Values, start: int) -> tuple[int, float]:
+    """The first reported week at or after ``start`` (annual leave leaves gaps)."""
+    for index in range(start, len(values)):
+        value = values[index]
+        if value is not None:
+            return index, value
+    raise ValueError("no reported week after the planned correction")
 
 
 def plant_behaviour(rng: np.random.Generator, timeline: Timeline, series: Sequence[Series]) -> None:
@@ -751,21 +768,17 @@ def plant_behaviour(rng: np.random.Generator, timeline: Timeline, series: Sequen
             Correction(index=index, original=original, recorded_by_key=CORRECTING_PERSON, days_later=3)
         )
 
-    # Honest corrections (a returned item, a repair reopened): lower values, never across the target.
-    for person, kpi, index, recorder in (
+    # Honest corrections (a returned item, a repair reopened): the first report was too high and
+    # the correction lowers it, so it can never lift a week from short of the target to reaching it.
+    for person, kpi, planned, recorder in (
         ("E010", "K-SALES", CURRENT_START + 4, "E007"),
         ("E059", "K-FTF", CURRENT_START + 15, "E057"),
         ("E025", "K-CONV", CURRENT_START + 2, "E019"),
     ):
         item = _find(series, person, kpi)
-        value = item.values[index]
-        if value is None:
-            continue
-        scale = KPI_BY_KEY[kpi].scale
-        original = round_value(scale, value * 1.03)
-        if (original >= item.plan.current.target) != (value >= item.plan.current.target):
-            original = value
-        if original != value:
+        index, value = _reported_from(item.values, planned)
+        original = round_value(KPI_BY_KEY[kpi].scale, value * 1.04 + 1.0)
+        if original > value:
             item.corrections.append(
                 Correction(index=index, original=original, recorded_by_key=recorder, days_later=2)
             )
