@@ -492,6 +492,10 @@ def _load(
         return None
 
     present = [column for column in columns if column.name in by_name]
+    if path.suffix.lower() in CSV_SUFFIXES:
+        clean = _load_clean_csv(path, by_name, present, columns)
+        if clean is not None:
+            return _Table(frame=clean, present=frozenset(by_name))
     base = scanned.select(
         pl.col(by_name[column.name]).cast(pl.Utf8).alias(_raw(column.name)) for column in present
     ).with_row_index(ROW, offset=2)
@@ -530,6 +534,71 @@ def _load(
     return _Table(frame=frame.drop(flags), present=frozenset(by_name))
 
 
+def _load_clean_csv(
+    path: Path,
+    by_name: Mapping[str, str],
+    present: Sequence[_Column],
+    columns: Sequence[_Column],
+) -> pl.DataFrame | None:
+    """The fast path for a clean CSV file, or None when anything needs the careful path.
+
+    Numbers are parsed by the CSV reader itself and only the needed columns are read; dates stay
+    text and are parsed strictly as ISO 8601 here (the reader would also accept ``01/02/2024``).
+    Any value the careful path would reject, or merely normalise, sends the file there instead,
+    so both paths give the same frame for the same file.
+    """
+    native: dict[str, pl.DataType | type[pl.DataType]] = {
+        by_name[column.name]: pl.Float64 for column in present if column.kind is _Kind.FLOAT
+    }
+    simple = {_Kind.ID, _Kind.TEXT, _Kind.FLOAT, _Kind.DATE, _Kind.CHOICE}
+    if any(column.kind not in simple for column in present):
+        return None
+    try:
+        frame = (
+            pl.scan_csv(path, infer_schema=False, schema_overrides=native, encoding="utf8")
+            .select(pl.col(by_name[column.name]).alias(column.name) for column in present)
+            .with_row_index(ROW, offset=2)
+            .collect()
+        )
+    except Exception:  # a cell the reader cannot parse: the careful path will say which
+        return None
+    checks: list[pl.Expr] = []
+    converted: list[pl.Expr] = []
+    for column in present:
+        value = pl.col(column.name)
+        if column.kind in {_Kind.ID, _Kind.TEXT, _Kind.CHOICE}:
+            # Padding, empty strings, ``7.0``-style ids and enum spelling are the careful path's job.
+            checks.append(value.str.len_bytes() != value.str.strip_chars().str.len_bytes())
+            checks.append(value.str.len_bytes() == 0)
+            if column.kind is _Kind.ID:
+                checks.append(value.str.contains(".", literal=True))
+            if column.kind is _Kind.CHOICE:
+                checks.append(value.is_not_null() & ~value.is_in(column.choices))
+        elif column.kind is _Kind.DATE:
+            parsed = value.str.to_date("%Y-%m-%d", strict=False)
+            checks.append(value.is_not_null() & ((value.str.len_bytes() != 10) | parsed.is_null()))
+            converted.append(parsed.alias(column.name))
+        else:
+            low = float("-inf") if column.low is None else column.low
+            high = float("inf") if column.high is None else column.high
+            checks.append(value.is_not_null() & (~value.is_finite() | (value < low) | (value > high)))
+        if column.required:
+            checks.append(value.is_null())
+    if frame.select(pl.any_horizontal(check.fill_null(False).any() for check in checks)).item():
+        return None
+    missing = [column for column in columns if column.name not in by_name]
+    return frame.with_columns(
+        *converted,
+        *(
+            pl.col(column.name).fill_null(column.default)
+            for column in present
+            if column.kind is _Kind.CHOICE and column.default is not None
+        ),
+        *(_absent(column) for column in missing),
+        pl.col(ROW).cast(pl.Int64),
+    )
+
+
 def _issue_row(row: int, order: int, column: str, message: str) -> dict[str, object]:
     return {"row": row, "order": order, "column": column, "message": message}
 
@@ -553,6 +622,8 @@ def _not_null(names: Sequence[str]) -> pl.Expr:
 
 def _repeats(frame: pl.DataFrame, keys: Sequence[str], required: Sequence[str]) -> pl.DataFrame:
     """Rows whose ``keys`` equal an earlier row's (nulls equal), with that row's number as ``first``."""
+    if _plainly_unique(frame, keys):
+        return frame.clear().with_columns(pl.lit(None, dtype=pl.Int64).alias("first"))
     key = pl.struct(list(keys))
     later = frame.filter(_not_null(required) & ~key.is_first_distinct())
     firsts = frame.filter(_not_null(required) & key.is_first_distinct()).select(
@@ -561,6 +632,28 @@ def _repeats(frame: pl.DataFrame, keys: Sequence[str], required: Sequence[str]) 
     if later.is_empty():
         return later.with_columns(pl.lit(None, dtype=pl.Int64).alias("first"))
     return later.join(firsts, on=list(keys), how="left", nulls_equal=True).sort(ROW)
+
+
+def _plainly_unique(frame: pl.DataFrame, keys: Sequence[str]) -> bool:
+    """True when a cheap, linear check proves the ``keys`` unique; False means "look closer".
+
+    Exports usually list each person x KPI's periods together and in order. Then rows of one run
+    (same leading keys) have strictly increasing last keys, and no run's leading keys reappear in a
+    later run; both are checked without hashing millions of rows.
+    """
+    if len(keys) < 2 or frame.height < 2:
+        return frame.height < 2
+    *leading, last = keys
+    same = pl.all_horizontal(pl.col(k) == pl.col(k).shift() for k in leading).fill_null(False)
+    increasing = (pl.col(last) > pl.col(last).shift()).fill_null(False)
+    checked = frame.select(
+        (~same | increasing).all().alias("ordered"),
+        pl.any_horizontal(pl.col(k).is_null() for k in keys).any().alias("nulls"),
+    )
+    if not checked["ordered"].item() or checked["nulls"].item():
+        return False
+    starts = frame.filter(~same).select(leading)
+    return not starts.is_duplicated().any()
 
 
 def _check_plan(table: _Table, issues: _Issues, lang: str) -> None:
@@ -661,28 +754,36 @@ def _check_assignments(
     columns: Sequence[_Column],
     number: str,
 ) -> None:
-    """Unknown people or person x KPI pairs, and qualitative numbers off the 1-5 scale."""
+    """Unknown people or person x KPI pairs, and qualitative numbers off the 1-5 scale.
+
+    Only the first row of each run of one person x KPI is looked up (an export lists a person's
+    periods together, so that is one row in a hundred); rows are joined only when something is wrong.
+    """
     order = _order(columns)
-    joined = table.frame.select(ROW, "person_id", "kpi", number).join(
-        known.assignments, on=["person_id", "kpi"], how="left"
-    )
-    unknown = joined.filter(pl.col("__known").is_null() & _not_null(["person_id", "kpi"]))
-    if not unknown.is_empty():
+    frame = table.frame
+    keys = ["person_id", "kpi"]
+    same = pl.all_horizontal(pl.col(k) == pl.col(k).shift() for k in keys).fill_null(False)
+    starts = frame.filter(~same & _not_null(keys)).select(keys).unique()
+    strangers = starts.join(known.assignments, on=keys, how="anti")
+    if not strangers.is_empty():
+        unknown = frame.select(ROW, *keys).join(strangers, on=keys, how="semi").sort(ROW)
         stranger = pl.col("person_id").is_in(known.people.implode()).not_()
         issues.add_rows(
-            unknown.filter(stranger).sort(ROW),
+            unknown.filter(stranger),
             "person_id",
             order["person_id"],
             _message("input.unknown_person", lang, person=pl.col("person_id")),
         )
         issues.add_rows(
-            unknown.filter(~stranger).sort(ROW),
+            unknown.filter(~stranger),
             "kpi",
             order["kpi"],
             _message("input.unknown_assignment", lang, person=pl.col("person_id"), kpi=pl.col("kpi")),
         )
+    qualitative = known.assignments.filter(pl.col("__kind") == "qualitative").select(keys)
+    off_scale = frame.filter(_outside_scale(pl.col(number))).select(ROW, *keys, number)
     issues.add_rows(
-        joined.filter((pl.col("__kind") == "qualitative") & _outside_scale(pl.col(number))).sort(ROW),
+        off_scale.join(qualitative, on=keys, how="semi").sort(ROW),
         number,
         order[number],
         _message("input.qualitative_range", lang, kpi=pl.col("kpi"), value=_shown(pl.col(number))),
