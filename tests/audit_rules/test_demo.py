@@ -11,6 +11,7 @@ from kpiwell.demo.model import DemoOrg
 from kpiwell.demo.roster import CARE
 from kpiwell.engine.audit import CODES, audit
 from kpiwell.engine.audit.findings import AuditResult
+from kpiwell.engine.audit.i18n import LANGUAGES, render_message, render_remedy, render_title
 
 AS_OF = date(2026, 11, 27)
 
@@ -66,3 +67,16 @@ def test_the_healthy_team_has_no_finding_at_all(demo: DemoOrg, result: AuditResu
 def test_every_person_in_the_plan_has_a_cycle_score(demo: DemoOrg, result: AuditResult) -> None:
     assert len(result.scores) == len({row for row in to_audit_frames(demo)["plan"]["person_id"]})
     assert all(score.cycle_score is not None for score in result.scores)
+
+
+def test_every_finding_renders_in_both_languages(result: AuditResult) -> None:
+    assert len({f.code for f in result.findings}) >= 12
+    for finding in result.findings:
+        for lang in LANGUAGES:
+            for text in (
+                render_title(finding, lang),
+                render_message(finding, lang),
+                render_remedy(finding, lang),
+            ):
+                assert text.strip()
+                assert "{" not in text and "}" not in text

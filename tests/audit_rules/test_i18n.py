@@ -1,10 +1,12 @@
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 
+import polars as pl
 import pytest
 
-from kpiwell.engine.audit import CODES
+from kpiwell.engine.audit import CODES, audit, frames
 from kpiwell.engine.audit.findings import Finding, Note, Severity
 from kpiwell.engine.audit.i18n import (
     CATALOGUE,
@@ -12,10 +14,13 @@ from kpiwell.engine.audit.i18n import (
     placeholders,
     render_message,
     render_note,
+    render_remedy,
     t,
     template,
 )
 from kpiwell.engine.audit.i18n import findings as findings_catalogue
+
+from .builders import actuals, assignment, plan, series
 
 VIETNAMESE_LETTERS = re.compile("[ăâđêôơưáàảãạấầẩẫậắằẳẵặéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ]", re.I)
 
@@ -124,3 +129,67 @@ def test_every_note_has_a_summary_without_placeholders() -> None:
         for lang in LANGUAGES:
             assert placeholders(f"{key}.summary", lang) == set()
     assert "T9" in render_note(Note(key="note.set-by-unknown", params={"team": "T9"}), "vi")
+
+
+def test_every_placeholder_a_finding_uses_is_provided() -> None:
+    """Every code and message variant, from crafted inputs, renders in both languages."""
+    as_of = date(2024, 6, 29)
+    rows = plan(
+        assignment("a", target=100.0, set_by="manager", purpose=None),
+        assignment("b", target=100.0, set_by="manager"),
+        assignment("c", target=100.0, set_by="manager"),
+        assignment("d", target=100.0, set_by="manager"),
+        assignment("e", target=50.0, kpi="calls", team="U", set_by=None),
+    )
+    values = actuals(
+        series("a", [60.0] * 78),
+        series("b", [100.0] * 66 + [60.0] * 12),
+        series("c", [160.0] * 78),
+        series("d", [100.0] * 66 + [60.0] * 12),
+        series("e", [100.0] * 78, kpi="calls"),
+    )
+    checkins = pl.DataFrame(
+        [
+            {
+                "person_id": "a",
+                "date": as_of - timedelta(days=20),
+                "manager_id": None,
+                "mood": None,
+                "workload": None,
+            }
+        ],
+        schema=frames.CHECKINS_SCHEMA,
+        orient="row",
+    )
+    recognition = pl.DataFrame(
+        [{"to_id": "a", "date": as_of - timedelta(days=40), "from_id": None, "kind": None, "note": None}],
+        schema=frames.RECOGNITION_SCHEMA,
+        orient="row",
+    )
+    turnover = pl.DataFrame(
+        [
+            {"person_id": "a", "probability": 0.8, "band": "high", "drivers": ["workload"]},
+            {"person_id": "b", "probability": None, "band": "high", "drivers": None},
+            {"person_id": "x", "probability": 0.9, "band": "high", "drivers": []},
+        ],
+        schema=frames.TURNOVER_SCORES_SCHEMA,
+        orient="row",
+    )
+    result = audit(rows, values, checkins, recognition, as_of=as_of, turnover=turnover)
+    assert set(CODES) - {f.code for f in result.findings} == set()
+    message_keys = {f.message_key for f in result.findings}
+    variants = {key for key in findings_catalogue.CATALOGUE if key.startswith("code.") and ".message" in key}
+    assert variants <= message_keys
+    for finding in result.findings:
+        for lang in LANGUAGES:
+            for key in (finding.message_key, finding.remedy_key):
+                provided = {"team", "person_id", "kpi", *finding.params}
+                assert placeholders(key, lang) <= provided, (key, lang)
+            assert "{" not in render_message(finding, lang) + render_remedy(finding, lang)
+    for note in result.note_details:
+        for lang in LANGUAGES:
+            assert placeholders(note.key, lang) <= set(note.params)
+            assert render_note(note, lang)
+    for key in result.notes:
+        for lang in LANGUAGES:
+            assert t(key, lang)

@@ -19,7 +19,7 @@ For every assignment (person x KPI) and all assignments at once:
    1985) for periods after the latest value; periods up to the latest value use today's level, so a
    target at today's level is realistic even when last year's values were lower.
 5. **Probability.** ``p_attain`` is the mean over the cycle's periods (with the target in force in
-   each, targets <= 0 skipped) of P(value reaches target) under a normal predictive; reaching means
+   each) of P(value reaches target) under a normal predictive; reaching means
    value >= target, or value <= target for ``lower``. ``suggested_target`` is the value reached with
    probability ``suggest_probability`` at the mean projected level.
 
@@ -249,7 +249,10 @@ def _cycle_rows(prepared: Prepared, model: pl.DataFrame, cfg: AttainmentConfig) 
     )
     columns = ["aid", "sign", "level", "slope", "spread", "h", "target", "mult"]
     rows = pl.concat([dated.select(columns), future.select(columns)])
-    return rows.filter((pl.col("target") > 0) & pl.col("level").is_not_null()).with_columns(
+    # Every period counts whatever its target: a set of periods that depended on the targets would
+    # let a raised target (from 0 to above 0) add an easy period and raise p_attain. The rules
+    # themselves skip assignments whose target is <= 0.
+    return rows.filter(pl.col("level").is_not_null()).with_columns(
         (pl.col("level") + pl.col("slope") * _damped(pl.col("h"), cfg.trend_damping)).alias("mu")
     )
 
