@@ -50,7 +50,7 @@ def test_targets_are_co_created_and_mix_numbers_with_qualitative_work(scenario: 
 def test_targets_are_reachable_but_not_trivially(scenario: DemoOrg) -> None:
     for person, kpi in _care_assignments(scenario):
         assert 0.45 <= p_reach(scenario, person, kpi) <= 0.9, (person, kpi)  # rules: < 0.25 or > 0.97
-        assert 0.4 <= p_reach_trend(scenario, person, kpi) <= 0.93, (person, kpi)
+        assert 0.35 <= p_reach_trend(scenario, person, kpi) <= 0.93, (person, kpi)
 
 
 def test_no_bunching_no_spikes_no_runs_under_target(scenario: DemoOrg) -> None:

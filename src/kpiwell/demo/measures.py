@@ -14,7 +14,7 @@ import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
-from statistics import median
+from statistics import mean, median
 from typing import Final
 
 import numpy as np
@@ -534,7 +534,7 @@ def _delivery(rng: np.random.Generator, first: dict[str, int]) -> list[TrackPlan
         addon = Track(
             person_key=person,
             kpi_key="K-ADDON",
-            level=_u(rng, 5.0, 6.5),
+            level=_u(rng, 9.5, 12.0),
             noise=0.0,
             poisson=True,
             first_index=max(first[person], CURRENT_START),
@@ -555,7 +555,7 @@ def _delivery(rng: np.random.Generator, first: dict[str, int]) -> list[TrackPlan
                 previous=Term(target=3.0, weight=30, set_by="employee"),
                 current=Term(target=3.0, weight=25, set_by="employee"),
             ),
-            TrackPlan(track=addon, previous=None, current=Term(target=5.0, weight=15, set_by="manager")),
+            TrackPlan(track=addon, previous=None, current=Term(target=10.0, weight=15, set_by="manager")),
         ]
     team_on_time = Track(person_key="E048", kpi_key="K-ONTIME", level=95.0, noise=0.015)
     coach = Track(person_key="E048", kpi_key="K-COACH", level=3.7, noise=_rating_noise(3.7, 0.3))
@@ -680,13 +680,39 @@ def healthy_enough(values: Values, target: float, direction: Direction) -> bool:
     )
 
 
+def level_shift(values: Values, min_side: int = 3) -> float:
+    """Relative change of the medians either side of the least-squares split of the cycle's values.
+
+    The same split the locked-target rule looks for; a single person's rating series (a manager's
+    coaching KPI is a team x KPI of one) must not show a shift from rating noise alone.
+    """
+    series = [v for v in values[CURRENT_START:] if v is not None]
+    best: tuple[float, int] | None = None
+    for split in range(min_side, len(series) - min_side + 1):
+        before, after = series[:split], series[split:]
+        sse = sum((v - mean(before)) ** 2 for v in before) + sum((v - mean(after)) ** 2 for v in after)
+        if best is None or sse < best[0]:
+            best = (sse, split)
+    if best is None:
+        return 0.0
+    before_median, after_median = median(series[: best[1]]), median(series[best[1] :])
+    return abs(after_median / before_median - 1.0)
+
+
+def _acceptable(plan: TrackPlan, values: Values) -> bool:
+    direction = KPI_BY_KEY[plan.track.kpi_key].direction
+    if plan.healthy and not healthy_enough(values, plan.current.target, direction):
+        return False
+    steady = plan.healthy or KPI_BY_KEY[plan.track.kpi_key].scale == "rating"
+    return not steady or level_shift(values) < 0.08
+
+
 def generate_series(rng: np.random.Generator, timeline: Timeline, plans: Sequence[TrackPlan]) -> list[Series]:
     series = []
     for plan in plans:
-        direction = KPI_BY_KEY[plan.track.kpi_key].direction
         values = draw_values(rng, timeline, plan.track)
         attempts = 1
-        while plan.healthy and not healthy_enough(values, plan.current.target, direction):
+        while not _acceptable(plan, values):
             if attempts >= 200:
                 raise RuntimeError(f"could not draw healthy values for {plan.track}")
             values = draw_values(rng, timeline, plan.track)
