@@ -9,6 +9,9 @@ the audit should notice:
   the deals KPI has no purpose written down; the qualitative KPI weighs only 10%.
 - Customer Care: co-created, realistic, mixed KPIs, weekly check-ins, recent recognition (healthy).
 
+Survey answers (two rounds, three months apart) show strain in both sales teams and none in
+Customer Care; the turnover scores put one person of each sales team in the high band.
+
 Run ``python examples/audit/make_examples.py`` from the repository root to regenerate.
 """
 
@@ -335,14 +338,14 @@ def survey_rows(rng: np.random.Generator) -> list[dict[str, object]]:
             day = (round_date + timedelta(days=int(rng.integers(0, 4)))).isoformat()
             sales = team != "Customer Care"
             for item in range(1, 6):
-                high = 4 - strain if sales else 5
+                low, high = (1, 4 - strain) if sales else (3, 6)
                 rows.append(
                     {
                         "person_id": person_id,
                         "date": day,
                         "instrument": "who5",
                         "item": item,
-                        "response": int(rng.integers(1, high)),
+                        "response": int(rng.integers(low, high)),
                     }
                 )
             for item in range(1, 8):
@@ -368,6 +371,29 @@ def survey_rows(rng: np.random.Generator) -> list[dict[str, object]]:
     return rows
 
 
+def turnover_rows() -> list[dict[str, object]]:
+    """A scores file as ``kpiwell turnover score`` writes it: two people in the high band."""
+    drivers = {
+        "H03": ("high", 0.52, "works overtime", 14.0),
+        "S04": ("high", 0.41, "no promotion for 4 years", 9.5),
+        "H01": ("medium", 0.22, "works overtime", 6.1),
+    }
+    rows = []
+    for person_id, *_ in PEOPLE:
+        band, probability, driver, effect = drivers.get(person_id, ("low", 0.06, "long tenure", -3.2))
+        rows.append(
+            {
+                "person_id": person_id,
+                "risk_probability": probability,
+                "risk_band": band,
+                "driver_1": driver,
+                "driver_1_effect_pp": effect,
+                "note": "For a supportive conversation, not for decisions about the person.",
+            }
+        )
+    return rows
+
+
 def main() -> None:
     rng = np.random.default_rng(20241229)
     pl.DataFrame(plan_rows(), infer_schema_length=None).write_csv(HERE / "plan.csv")
@@ -376,6 +402,7 @@ def main() -> None:
     pl.DataFrame(checkin_rows(rng)).write_csv(HERE / "checkins.csv")
     pl.DataFrame(recognition_rows()).write_csv(HERE / "recognition.csv")
     pl.DataFrame(survey_rows(rng)).write_csv(HERE / "surveys.csv")
+    pl.DataFrame(turnover_rows()).write_csv(HERE / "turnover-scores.csv")
 
 
 if __name__ == "__main__":

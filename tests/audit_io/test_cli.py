@@ -154,8 +154,31 @@ def test_team_limits_everything_to_the_team_and_its_sub_teams(
     assert "Customer Care" not in html and "Đỗ Khánh Vy" not in html
 
 
+WELLBEING = (
+    "--surveys",
+    str(EXAMPLES / "surveys.csv"),
+    "--turnover-scores",
+    str(EXAMPLES / "turnover-scores.csv"),
+)
+
+
+def test_surveys_and_turnover_scores_feed_the_wellbeing_radar(tmp_path: Path) -> None:
+    assert main(example_args(tmp_path, *WELLBEING)) == 0
+
+    harms = {
+        (f["code"], f["team"], f["person_id"]) for f in load(tmp_path)["findings"] if f["harm"] is not None
+    }
+    assert ("burnout-risk", "Hanoi Sales", None) in harms
+    assert {("turnover-risk", "Hanoi Sales", "H03"), ("turnover-risk", "Saigon Sales", "S04")} <= harms
+    assert not any(team == "Customer Care" for _, team, _ in harms)
+    html = (tmp_path / "report.html").read_text(encoding="utf-8")
+    radar = html[html.index('id="wellbeing"') : html.index('id="history"')]
+    assert radar.count('class="radar"') == 1 + 3  # the organisation, then Hanoi, Saigon and Sales
+    assert "How people&#x27;s privacy is protected" in radar
+
+
 def test_pseudonymize_leaves_no_original_id_or_name_anywhere(tmp_path: Path, key: str) -> None:
-    assert main(example_args(tmp_path, "--pseudonymize")) == 0
+    assert main(example_args(tmp_path, "--pseudonymize", *WELLBEING)) == 0
 
     for name in ("findings.json", "report.html"):
         text = (tmp_path / name).read_text(encoding="utf-8")

@@ -1,0 +1,56 @@
+from __future__ import annotations
+
+import io
+
+from kpiwell.cli._console import Progress, table
+from kpiwell.engine.audit.io import read_inputs
+
+from .conftest import PLAN_CSV, Writer
+
+
+def test_progress_bar_redraws_one_line_and_erases_itself() -> None:
+    stream = io.StringIO()
+    progress = Progress(2, enabled=True, stream=stream)
+
+    progress.step("reading actuals")
+    progress.step("auditing")
+    progress.close()
+
+    assert stream.getvalue() == (
+        "\r[........................] 1/2 reading actuals"
+        "\r[############............] 2/2 auditing       "
+        "\r" + " " * 39 + "\r"
+    )
+
+
+def test_progress_bar_stays_silent_when_disabled_or_not_a_terminal() -> None:
+    stream = io.StringIO()
+    Progress(3, enabled=False, stream=stream).step("reading plan")
+
+    assert stream.getvalue() == ""
+    assert Progress.for_terminal(3, work_bytes=10**12, threshold_bytes=1).enabled is False
+
+
+def test_summary_table_aligns_names_left_and_numbers_right() -> None:
+    assert table(["finding", "critical"], [["feedback-gap", "5"], ["total", "12"]]).splitlines() == [
+        "finding       critical",
+        "------------  --------",
+        "feedback-gap         5",
+        "total               12",
+    ]
+
+
+def test_the_fast_and_the_careful_csv_paths_give_the_same_frames(write: Writer) -> None:
+    clean = (
+        "person_id,kpi,period_end,value\n"
+        "E1,calls,2024-01-07,95\nE2,calls,2024-01-07,88.5\nE1,calls,2024-01-14,97\n"
+    )
+    # Padding and a spreadsheet-style id send the second file down the careful path.
+    padded = clean.replace("E2,calls,2024-01-07,88.5", " E2 ,calls, 2024-01-07 , 88.5 ")
+    plan = write("plan.csv", PLAN_CSV)
+
+    fast = read_inputs(plan=plan, actuals=write("clean.csv", clean))
+    careful = read_inputs(plan=plan, actuals=write("padded.csv", padded))
+
+    assert fast.actuals.equals(careful.actuals)
+    assert fast.actuals["value"].to_list() == [95.0, 88.5, 97.0]

@@ -1,0 +1,266 @@
+from __future__ import annotations
+
+import json
+import math
+import re
+from datetime import date
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from kpiwell.engine.audit.baseline import NEW, PERSISTING, BaselineError, compare, read_baseline
+from kpiwell.engine.audit.findings import AuditResult, Finding, Note, PersonScore, Severity
+from kpiwell.engine.audit.frames import ACTUALS_SCHEMA, PLAN_SCHEMA, TARGETS_SCHEMA, empty
+from kpiwell.engine.audit.pseudonymize import Pseudonymizer
+from kpiwell.engine.audit.report import (
+    MAX_TABLE_ROWS,
+    ReportData,
+    history_svg,
+    nice_ticks,
+    render_report,
+    report_data,
+)
+from kpiwell.engine.audit.serialize import dumps, findings_document, plain
+
+AS_OF = date(2024, 6, 30)
+
+
+def no_purpose(team: str, kpi: str = "calls", severity: Severity = Severity.INFO) -> Finding:
+    return Finding(
+        code="no-purpose",
+        cause=None,
+        harm=None,
+        severity=severity,
+        team=team,
+        person_id=None,
+        kpi=kpi,
+        evidence={"without_purpose": 3, "assignments": 4},
+        message_key="code.no-purpose.message",
+        remedy_key="code.no-purpose.remedy",
+        params={"without_purpose": 3, "assignments": 4},
+    )
+
+
+def feedback_gap(person: str, team: str, severity: Severity = Severity.WARNING) -> Finding:
+    params = {"days_since_last": 20, "last_checkin": "2024-06-10", "window_days": 14}
+    return Finding(
+        code="feedback-gap",
+        cause=5,
+        harm=None,
+        severity=severity,
+        team=team,
+        person_id=person,
+        kpi=None,
+        evidence=dict(params),
+        message_key="code.feedback-gap.message",
+        remedy_key="code.feedback-gap.remedy",
+        params=params,
+    )
+
+
+def result_of(*findings: Finding, **extra: object) -> AuditResult:
+    return AuditResult(
+        as_of=AS_OF,
+        findings=tuple(sorted(findings, key=Finding.sort_key)),
+        scores=(PersonScore(person_id="E1", team="Ops", cycle_score=0.8, assignments_measured=1),),
+        **extra,  # type: ignore[arg-type]
+    )
+
+
+def plan_frame(people: int, team: str = "Ops") -> pl.DataFrame:
+    return pl.DataFrame(
+        {
+            "person_id": [f"E{i}" for i in range(1, people + 1)],
+            "person_name": [f"Name {i}" for i in range(1, people + 1)],
+            "team": team,
+            "kpi": "calls",
+            "kind": "quantitative",
+            "direction": "higher",
+            "period": "week",
+            "target": 100.0,
+            "cycle_start": date(2024, 1, 1),
+            "cycle_end": date(2024, 12, 31),
+        }
+    ).pipe(
+        lambda frame: frame.select(
+            pl.col(c) if c in frame.columns else pl.lit(None).alias(c) for c in PLAN_SCHEMA
+        )
+    )
+
+
+def data_for(result: AuditResult, people: int = 3, team: str = "Ops") -> ReportData:
+    plan = plan_frame(people, team).cast(PLAN_SCHEMA)  # type: ignore[arg-type]
+    return report_data(result=result, plan=plan, actuals=empty(ACTUALS_SCHEMA), targets=empty(TARGETS_SCHEMA))
+
+
+def test_the_report_makes_no_external_request_and_escapes_names() -> None:
+    result = result_of(feedback_gap("E1", "<script>alert(1)</script>"))
+    data = data_for(result, team="<script>alert(1)</script>")
+
+    page = render_report(data, "en")
+
+    assert "<script" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert not re.search(r"https?://|src=|<link|@import|url\(", page)
+
+
+def test_long_tables_are_capped_and_say_how_many_were_left_out() -> None:
+    findings = [feedback_gap(f"E{i}", "Ops") for i in range(1, 251)]
+    page = render_report(data_for(result_of(*findings), people=250), "en")
+
+    cause_5 = page[page.index('id="cause-5"') : page.index('id="other"')]
+    assert cause_5.count("<tr>") == MAX_TABLE_ROWS + 1  # header row plus the capped rows
+    assert "Showing 100 of 250, most serious first; findings.json lists all of them." in cause_5
+
+
+def test_each_cause_has_its_section_and_an_empty_one_says_so() -> None:
+    page = render_report(data_for(result_of(feedback_gap("E1", "Ops"))), "vi")
+
+    for cause in range(1, 6):
+        assert f'id="cause-{cause}"' in page
+    assert page.count("Không có phát hiện nào ở mục này: rất tốt.") == 5  # causes 1-4 and other signals
+    assert "Thiếu phản hồi và ghi nhận kịp thời" in page
+
+
+def test_the_privacy_note_counts_what_was_withheld_without_naming_anyone() -> None:
+    result = result_of(feedback_gap("E1", "Ops"), suppressed={"too-few-respondents": 3, "differencing": 1})
+
+    page = render_report(data_for(result), "en")
+
+    assert "4 group results were withheld for these reasons." in page
+    assert "3 withheld because too few people answered." in page
+    assert "1 withheld because, together with another result, they would reveal a small group." in page
+
+
+def test_a_history_chart_draws_one_point_per_period_and_steps_where_the_target_changes() -> None:
+    periods = [date(2024, 1, 7), date(2024, 1, 14), date(2024, 1, 21), date(2024, 1, 28)]
+
+    svg = history_svg(
+        periods=periods,
+        values=[90.0, 95.0, 99.0, 104.0],
+        targets=[100.0, 100.0, 80.0, 80.0],
+        cycle_start=date(2024, 1, 14),
+        lang="en",
+        label="E1, KPI calls",
+    )
+
+    lines = re.findall(r'<polyline points="([^"]+)"', svg)
+    assert len(lines) == 2
+    target_points, value_points = (line.split() for line in lines)
+    assert len(value_points) == 4
+    assert len(target_points) == 4  # start, the step down (two points), the end
+    assert "cycle start" in svg and "<title>E1, KPI calls</title>" in svg
+
+
+@pytest.mark.parametrize(
+    ("lo", "hi", "expected"),
+    [
+        (0.0, 324.0, [0.0, 100.0, 200.0, 300.0]),
+        (3.92, 5.08, [4.0, 4.5, 5.0]),
+        (-1.0, 1.0, [-1.0, -0.5, 0.0, 0.5, 1.0]),
+    ],
+)
+def test_chart_ticks_are_round_numbers(lo: float, hi: float, expected: list[float]) -> None:
+    assert nice_ticks(lo, hi) == expected
+
+
+def test_findings_json_is_sorted_valid_and_identical_for_the_same_result() -> None:
+    result = result_of(
+        no_purpose("Ops"),
+        feedback_gap("E2", "Ops", Severity.CRITICAL),
+        feedback_gap("E1", "Ops"),
+        notes=("note.set-by-unknown.summary",),
+        note_details=(Note(key="note.set-by-unknown", params={"team": "Ops"}),),
+    )
+
+    text = dumps(findings_document(result, lang="en", people=2))
+    document = json.loads(text)
+
+    assert text == dumps(findings_document(result, lang="en", people=2))
+    assert [(f["severity"], f["code"], f["person_id"]) for f in document["findings"]] == [
+        ("critical", "feedback-gap", "E2"),
+        ("warning", "feedback-gap", "E1"),
+        ("info", "no-purpose", None),
+    ]
+    summary = document["summary"]
+    assert summary["by_severity"] == {"critical": 1, "warning": 1, "info": 1}
+    assert summary["by_code"]["feedback-gap"] == {"critical": 1, "warning": 1, "info": 0}
+    assert summary["by_cause"] == {"1": 0, "2": 0, "3": 0, "4": 0, "5": 2}
+    assert summary["scores"] == [
+        {"person_id": "E1", "team": "Ops", "cycle_score": 0.8, "assignments_measured": 1}
+    ]
+    assert summary["notes"] == [
+        {
+            "key": "note.set-by-unknown",
+            "message": "Team Ops: nobody recorded who set the KPIs (set_by), "
+            "so involvement could not be assessed.",
+        }
+    ]
+    assert document["findings"][0]["message"] == (
+        "E2 has not had a check-in for 20 days (the last one was on 2024-06-10); "
+        "feedback should come at least every 14 days."
+    )
+    lines = text.splitlines()
+    assert (
+        sum(1 for line in lines if line.startswith('    {"id": "') and line.rstrip(",").endswith('"}')) == 3
+    )
+    assert '      {"person_id": "E1", "team": "Ops", "cycle_score": 0.8, "assignments_measured": 1}' in lines
+
+
+def test_plain_makes_any_evidence_json_safe() -> None:
+    assert plain({"b": math.nan, "a": [date(2024, 1, 2), math.inf, (1, 2)], "c": {"z": 1, "y": None}}) == {
+        "a": ["2024-01-02", None, [1, 2]],
+        "b": None,
+        "c": {"y": None, "z": 1},
+    }
+
+
+def test_baseline_comparison_marks_new_persisting_and_resolved(tmp_path: Path) -> None:
+    old = result_of(feedback_gap("E1", "Ops"), feedback_gap("E2", "Ops"), no_purpose("Sales"))
+    path = tmp_path / "old.json"
+    path.write_text(dumps(findings_document(old, lang="en", people=2)), encoding="utf-8")
+    new = [feedback_gap("E2", "Ops"), feedback_gap("E3", "Ops")]
+
+    comparison = compare(read_baseline(path), (f.id for f in new))
+    scoped = compare(read_baseline(path), (f.id for f in new), in_scope=lambda item: item.team == "Ops")
+
+    assert comparison.status == {new[0].id: PERSISTING, new[1].id: NEW}
+    assert [(r.code, r.team, r.person_id) for r in comparison.resolved] == [
+        ("feedback-gap", "Ops", "E1"),
+        ("no-purpose", "Sales", None),
+    ]
+    assert [(r.code, r.person_id) for r in scoped.resolved] == [("feedback-gap", "E1")]
+    assert comparison.baseline_as_of == "2024-06-30"
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        ("not json", "not a findings.json file"),
+        ('{"schema_version": 2}', "schema version 1"),
+        ('{"schema_version": 1}', "malformed"),
+    ],
+)
+def test_an_unusable_baseline_is_a_clear_error(tmp_path: Path, content: str, reason: str) -> None:
+    path = tmp_path / "old.json"
+    path.write_text(content, encoding="utf-8")
+
+    with pytest.raises(BaselineError, match=reason):
+        read_baseline(path)
+
+
+def test_pseudonyms_are_keyed_stable_and_replace_whole_words_only() -> None:
+    mask = Pseudonymizer(key=b"k", people=["E1", "E10"], teams=["Ops"], names={"E1": "An Tran"})
+    again = Pseudonymizer(key=b"k", people=["E10", "E1"], teams=["Ops"])
+    other = Pseudonymizer(key=b"other", people=["E1"], teams=["Ops"])
+
+    assert mask.person("E1") == again.person("E1") != other.person("E1")
+    assert re.fullmatch(r"P-[0-9a-f]{10}", mask.person("E1"))
+    assert mask.text("An Tran") == mask.person("E1")
+    assert mask.text("E1 and E10 in Ops (E1x)") == (
+        f"{mask.person('E1')} and {mask.person('E10')} in {mask.team('Ops')} (E1x)"
+    )
+    masked = mask.finding(feedback_gap("E1", "Ops"))
+    assert (masked.person_id, masked.team) == (mask.person("E1"), mask.team("Ops"))
+    assert masked.id != feedback_gap("E1", "Ops").id
