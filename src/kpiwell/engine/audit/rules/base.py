@@ -47,19 +47,29 @@ class RuleOutput:
 Rule = Callable[[AuditContext], RuleOutput]
 
 
+def evidence_columns(frame: pl.DataFrame, names: Sequence[str]) -> list[pl.Expr]:
+    """Evidence columns as JSON-friendly values, vectorised: floats rounded to ``EVIDENCE_DIGITS``
+    significant digits with NaN and infinities as null, dates as ISO text."""
+    out: list[pl.Expr] = []
+    for name in names:
+        dtype = frame.schema[name]
+        column = pl.col(name)
+        if dtype.is_float():
+            column = pl.when(column.is_finite()).then(column.round_sig_figs(EVIDENCE_DIGITS))
+        elif dtype in (pl.Date, pl.Datetime):
+            column = column.dt.to_string()
+        out.append(column.alias(name))
+    return out
+
+
 def json_value(value: object) -> Any:
-    """Evidence values as JSON-friendly Python: ISO dates, rounded floats, NaN as None."""
+    """A constant evidence value as JSON-friendly Python (same conventions as ``evidence_columns``)."""
     if isinstance(value, float):
         if not math.isfinite(value):
             return None
-        if value == 0.0:
-            return 0.0
-        digits = EVIDENCE_DIGITS - 1 - math.floor(math.log10(abs(value)))
-        return round(value, max(digits, 0)) if digits > 0 else float(round(value))
+        return pl.select(pl.lit(value).round_sig_figs(EVIDENCE_DIGITS)).item()
     if isinstance(value, datetime | date):
         return value.isoformat()
-    if isinstance(value, list | tuple):
-        return [json_value(item) for item in value]
     return value
 
 
@@ -87,24 +97,31 @@ def emit(
     """
     message = message_key or f"code.{code}.message"
     remedy = remedy_key or f"code.{code}.remedy"
-    columns = set(frame.columns)
+    constants = {name: json_value(value) for name, value in (extra or {}).items()}
+    subject = {"team": team, "person_id": person, "kpi": kpi}
+    row_wise = {key: column for key, column in subject.items() if column is not None}
+    if message in frame.columns:
+        row_wise["message_key"] = message
+    if not isinstance(severity, Severity):
+        row_wise["severity"] = severity
+    table = frame.select(
+        *(pl.col(column).alias(f"_{key}") for key, column in row_wise.items()),
+        *evidence_columns(frame, evidence),
+    )
     out: list[Finding] = []
-    for row in frame.iter_rows(named=True):
-        values = {name: json_value(row[name]) for name in evidence}
-        if extra:
-            values.update({name: json_value(value) for name, value in extra.items()})
-        level = severity if isinstance(severity, Severity) else Severity(row[severity])
+    for row in table.iter_rows(named=True):
+        values = {name: row[name] for name in evidence} | constants
         out.append(
             Finding(
                 code=code,
                 cause=cause,
                 harm=harm,
-                severity=level,
-                team=row[team] if team else None,
-                person_id=row[person] if person else None,
-                kpi=row[kpi] if kpi else None,
+                severity=severity if isinstance(severity, Severity) else Severity(row["_severity"]),
+                team=row.get("_team"),
+                person_id=row.get("_person_id"),
+                kpi=row.get("_kpi"),
                 evidence=values,
-                message_key=str(row[message]) if message in columns else message,
+                message_key=row.get("_message_key") or message,
                 remedy_key=remedy,
                 params=dict(values),
             )
