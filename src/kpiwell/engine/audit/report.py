@@ -124,17 +124,24 @@ def report_data(
         .sort("person_id")
     )
     charted = _charted_pairs(result.findings)
-    history = current_series(plan=plan, actuals=actuals, targets=targets, pairs=charted, as_of=result.as_of)
-    history = (
-        history.group_by("person_id", "kpi", maintain_order=True)
-        .tail(HISTORY_PERIODS)
-        .select("person_id", "kpi", "period_end", "value", "target", "direction", "cycle_start")
-    )
-
     team_kpis = _charted_team_kpis(result.findings, plan)
     chosen = team_kpis.head(MAX_TEAM_CHARTS)
     members = plan.join(chosen, on=["team", "kpi"], how="semi").select("person_id", "kpi")
-    series = current_series(plan=plan, actuals=actuals, targets=targets, pairs=members, as_of=result.as_of)
+    # One pass over the actuals for both kinds of chart.
+    series = current_series(
+        plan=plan,
+        actuals=actuals,
+        targets=targets,
+        pairs=pl.concat([charted, members]).unique(),
+        as_of=result.as_of,
+    )
+    history = (
+        series.join(charted, on=["person_id", "kpi"], how="semi")
+        .group_by("person_id", "kpi", maintain_order=True)
+        .tail(HISTORY_PERIODS)
+        .select("person_id", "kpi", "period_end", "value", "target", "direction", "cycle_start")
+    )
+    series = series.join(members, on=["person_id", "kpi"], how="semi")
     capacity = (
         series.group_by("team", "kpi", "person_id")
         .agg(
