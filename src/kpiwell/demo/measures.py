@@ -14,7 +14,7 @@ import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
-from statistics import mean, median
+from statistics import median
 from typing import Final
 
 import numpy as np
@@ -686,16 +686,17 @@ def level_shift(values: Values, min_side: int = 3) -> float:
     The same split the locked-target rule looks for; a single person's rating series (a manager's
     coaching KPI is a team x KPI of one) must not show a shift from rating noise alone.
     """
-    series = [v for v in values[CURRENT_START:] if v is not None]
-    best: tuple[float, int] | None = None
-    for split in range(min_side, len(series) - min_side + 1):
-        before, after = series[:split], series[split:]
-        sse = sum((v - mean(before)) ** 2 for v in before) + sum((v - mean(after)) ** 2 for v in after)
-        if best is None or sse < best[0]:
-            best = (sse, split)
-    if best is None:
+    series = np.asarray([v for v in values[CURRENT_START:] if v is not None], dtype=float)
+    count = len(series)
+    if count < 2 * min_side:
         return 0.0
-    before_median, after_median = median(series[: best[1]]), median(series[best[1] :])
+    sums, squares = np.cumsum(series), np.cumsum(series**2)
+    splits = np.arange(min_side, count - min_side + 1)
+    before_sum, before_squares = sums[splits - 1], squares[splits - 1]
+    after_sum, after_squares = sums[-1] - before_sum, squares[-1] - before_squares
+    sse = (before_squares - before_sum**2 / splits) + (after_squares - after_sum**2 / (count - splits))
+    split = int(splits[int(np.argmin(sse))])
+    before_median, after_median = float(np.median(series[:split])), float(np.median(series[split:]))
     return abs(after_median / before_median - 1.0)
 
 
