@@ -169,9 +169,13 @@ def test_fewer_than_50_rows_is_a_clear_error() -> None:
 
 
 def test_50_rows_are_enough() -> None:
-    frame = hr_table(rows=200).head(50)
+    people = hr_table()
+    frame = pl.concat(
+        [people.filter(pl.col("Left") == "Yes").head(10), people.filter(pl.col("Left") == "No").head(40)]
+    )
     model = fit(frame, label="Left")
     assert model.training_rows == 50
+    assert model.training_positive_rate == 0.2
 
 
 def test_one_class_only_is_a_clear_error() -> None:
@@ -181,9 +185,16 @@ def test_one_class_only_is_a_clear_error() -> None:
 
 
 def test_too_few_leavers_for_five_folds_is_a_clear_error() -> None:
-    frame = hr_table().with_columns(pl.Series("Left", ["Yes"] * 4 + ["No"] * 296))
-    with pytest.raises(TurnoverInputError, match=r"only 4 people left and 296 stayed; at least 5 of each"):
+    frame = hr_table().with_columns(pl.Series("Left", ["Yes"] * 6 + ["No"] * 294))
+    with pytest.raises(TurnoverInputError, match=r"only 6 people left and 294 stayed; at least 7 of each"):
         fit(frame, label="Left")
+
+
+def test_seven_leavers_are_enough_for_nested_five_fold_cross_validation() -> None:
+    frame = hr_table().with_columns(pl.Series("Left", ["Yes"] * 7 + ["No"] * 293))
+    evaluation = evaluate(frame, label="Left")
+    assert evaluation.left == 7
+    assert [fold.left for fold in evaluation.folds] == [2, 2, 1, 1, 1]
 
 
 def test_empty_label_cells_are_a_clear_error() -> None:

@@ -252,3 +252,11 @@ def test_scoring_refuses_duplicate_or_empty_ids(model: TurnoverModel) -> None:
     )
     with pytest.raises(TurnoverInputError, match=r"the id column 'PersonId' is empty on row 3"):
         score(model, empty)
+
+
+def test_a_solver_that_stops_early_is_noted_not_raised() -> None:
+    model = fit(hr_table(), label="Left", config=TurnoverConfig(max_iterations=1))
+    assert model.notes == (
+        "the solver stopped after 1 iterations before fully converging; "
+        "the coefficients are close to, not exactly at, the optimum",
+    )

@@ -132,7 +132,7 @@ def outcome(frame: pl.DataFrame, label: str, positive: str | None, config: Turno
     if min(counts) < config.min_per_class:
         raise TurnoverInputError(
             f"only {counts[0]} people left and {counts[1]} stayed; at least {config.min_per_class} "
-            f"of each are needed for {config.folds}-fold cross-validation"
+            f"of each are needed for nested {config.folds}-fold cross-validation"
         )
     return Outcome(label=label, positive=written, left=left.astype(np.bool_))
 

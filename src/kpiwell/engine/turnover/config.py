@@ -7,6 +7,7 @@ organisation can change it knowingly.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -146,8 +147,6 @@ class TurnoverConfig:
     # Issue 5: fewer than 50 rows is an error. With 5 folds that leaves at least 10 people per test
     # fold, the smallest set on which a fold's ROC-AUC means anything.
     min_rows: int = 50
-    # Stratified k-fold needs at least one person of each class in every fold.
-    min_per_class: int = 5
 
     # --- column typing ------------------------------------------------------------------------
     # An integer column with at most this many distinct values, all within 0..ordinal_max_value, is
@@ -175,8 +174,8 @@ class TurnoverConfig:
     # strong proxy (Hosmer & Lemeshow, Applied Logistic Regression, 2nd ed. 2000, p. 162: 0.8-0.9 is
     # "excellent discrimination").
     proxy_auc: float = 0.8
-    # One-vs-rest targets for groups smaller than this are skipped: an AUC on a handful of people
-    # is noise.
+    # One-vs-rest proxy targets for groups smaller than this are skipped, and the fairness table's
+    # largest gap ignores such groups: a rate or an AUC on a handful of people is noise.
     proxy_min_group_size: int = 10
     # Age bands for fairness and proxy checks: under 30, 30-39, 40-49, 50 and over. The 40 cut is
     # where the US Age Discrimination in Employment Act (1967) protection starts.
@@ -200,3 +199,9 @@ class TurnoverConfig:
     calibration_bins: int = 10  # deciles of predicted risk
     note: str = SUPPORTIVE_NOTE
     phrases: tuple[Phrase, ...] = DEFAULT_PHRASES
+
+    @property
+    def min_per_class(self) -> int:
+        """Leavers (and stayers) needed so that every outer training set still has one per inner
+        fold: ``ceil(inner_folds * folds / (folds - 1))``, 7 for 5 and 5 folds."""
+        return math.ceil(self.inner_folds * self.folds / (self.folds - 1))
