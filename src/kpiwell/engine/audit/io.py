@@ -564,6 +564,7 @@ def _load_clean_csv(
         return None
     checks: list[pl.Expr] = []
     converted: list[pl.Expr] = []
+    dates: list[pl.Expr] = []  # parsed once, checked and kept
     for column in present:
         value = pl.col(column.name)
         if column.kind in {_Kind.ID, _Kind.TEXT, _Kind.CHOICE}:
@@ -575,15 +576,17 @@ def _load_clean_csv(
             if column.kind is _Kind.CHOICE:
                 checks.append(value.is_not_null() & ~value.is_in(column.choices))
         elif column.kind is _Kind.DATE:
-            parsed = value.str.to_date("%Y-%m-%d", strict=False)
-            checks.append(value.is_not_null() & ((value.str.len_bytes() != 10) | parsed.is_null()))
-            converted.append(parsed.alias(column.name))
+            parsed = f"__date:{column.name}"
+            dates.append(value.str.to_date("%Y-%m-%d", strict=False).alias(parsed))
+            checks.append(value.is_not_null() & ((value.str.len_bytes() != 10) | pl.col(parsed).is_null()))
+            converted.append(pl.col(parsed).alias(column.name))
         else:
             low = float("-inf") if column.low is None else column.low
             high = float("inf") if column.high is None else column.high
             checks.append(value.is_not_null() & (~value.is_finite() | (value < low) | (value > high)))
         if column.required:
             checks.append(value.is_null())
+    frame = frame.with_columns(dates)
     if frame.select(pl.any_horizontal(check.fill_null(False).any() for check in checks)).item():
         return None
     missing = [column for column in columns if column.name not in by_name]
@@ -596,7 +599,7 @@ def _load_clean_csv(
         ),
         *(_absent(column) for column in missing),
         pl.col(ROW).cast(pl.Int64),
-    )
+    ).drop(pl.selectors.starts_with("__date:"))
 
 
 def _issue_row(row: int, order: int, column: str, message: str) -> dict[str, object]:
