@@ -286,3 +286,15 @@ def test_identifier_columns_keep_their_leading_zeros(tmp_path: Path, suffix: str
     assert read_table(path)["Code"].to_list() == ["01", "02", "03"]
     assert read_table(path)["Income"].to_list() == [2500, 2600, 3100]
     assert read_table(path, all_text=True)["Income"].to_list() == ["2500", "2600", "3100"]
+
+
+def test_csv_numbers_are_typed_by_their_values(tmp_path: Path) -> None:
+    path = tmp_path / "hr.csv"
+    path.write_text(
+        "Whole,Fraction,Huge,Flag\n1,1.5,99999999999999999999,true\n2,2.25,1,false\n", encoding="utf-8"
+    )
+    frame = read_table(path)
+    assert frame.schema == pl.Schema(
+        {"Whole": pl.Int64, "Fraction": pl.Float64, "Huge": pl.Float64, "Flag": pl.String}
+    )
+    assert column_role(frame["Flag"], CONFIG) == "binary"

@@ -81,7 +81,9 @@ def _numbers_if_all_numeric(series: pl.Series) -> pl.Series:
         return series
     present = numbers.drop_nulls()
     if bool(present.is_finite().all()) and bool((present == present.round(0)).all()):
-        return numbers.cast(pl.Int64)
+        whole = numbers.cast(pl.Int64, strict=False)
+        if whole.null_count() == numbers.null_count():  # no value beyond the 64-bit range
+            return whole
     return numbers
 
 
@@ -107,7 +109,3 @@ def as_number(series: pl.Series) -> pl.Series:
     if series.dtype == pl.String:
         return series.str.strip_chars().cast(pl.Float64, strict=False)
     return series.cast(pl.Float64, strict=False)
-
-
-def is_numeric(series: pl.Series) -> bool:
-    return series.dtype.is_numeric()
