@@ -166,7 +166,7 @@ def test_an_unseen_category_is_treated_as_the_most_frequent_and_noted(model: Tur
 
 
 def test_the_same_seed_gives_the_same_evaluation() -> None:
-    frame = hr_table()
+    frame = hr_table(rows=150)
     first = evaluate(frame, label="Left", seed=3)
     second = evaluate(frame, label="Left", seed=3)
     assert first == second
