@@ -206,5 +206,12 @@ def test_the_generated_organisations_do_produce_findings() -> None:
     assert (
         found
         == scaled
-        == {"unrealistic-target", "safe-target", "low-involvement", "no-purpose", "quantitative-only"}
+        == {
+            "unrealistic-target",
+            "safe-target",
+            "low-involvement",
+            "no-purpose",
+            "quantitative-only",
+            "chronic-pressure",
+        }
     )

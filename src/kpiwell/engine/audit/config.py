@@ -225,6 +225,157 @@ class RecognitionDroughtConfig:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class ChronicPressureConfig:
+    under_attainment: float = setting(
+        0.8, "Attainment below this share of the target counts as under pressure (issue 4, harm 1: 80%)."
+    )
+    last_periods: int = setting(8, "How many of a KPI's latest periods are looked at (issue 4: the last 8).")
+    min_periods_under: int = setting(6, "Periods under pressure among them that trigger (issue 4: 6 of 8).")
+    high_workload: int = setting(4, "A check-in workload (1-5) at or above this is high (issue 4: >= 4).")
+    last_checkins: int = setting(4, "How many latest check-ins are looked at (issue 4: the last 4).")
+    min_high_workload: int = setting(3, "High-workload check-ins among them that trigger (issue 4: 3 of 4).")
+
+    def __post_init__(self) -> None:
+        _check(self.under_attainment > 0, "chronic_pressure.under_attainment", "positive")
+        _check(
+            1 <= self.min_periods_under <= self.last_periods,
+            "chronic_pressure.min_periods_under",
+            "in [1, last_periods]",
+        )
+        _check(1 <= self.high_workload <= 5, "chronic_pressure.high_workload", "between 1 and 5")
+        _check(
+            1 <= self.min_high_workload <= self.last_checkins,
+            "chronic_pressure.min_high_workload",
+            "in [1, last_checkins]",
+        )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class EffortUnrecognizedConfig:
+    near_miss_from: float = setting(
+        0.85, "Attainment from this share of target counts as a near miss (issue 4: 85%)."
+    )
+    near_miss_below: float = setting(1.0, "... and below this share (issue 4: under 100%).")
+    last_periods: int = setting(8, "How many of a KPI's latest periods are looked at (issue 4: the last 8).")
+    min_near_misses: int = setting(
+        5, "Near misses among them that count as sustained effort (issue 4: 5 of 8)."
+    )
+    min_improvement: float = setting(
+        0.15,
+        "A sustained improvement: the median of the latest periods at least this much better than the "
+        "person's median before the cycle (issue 4: 15%).",
+    )
+    improvement_periods: int = setting(
+        13, "Periods in the latest window and at least before the cycle (issue 4: 13, a quarter of weeks)."
+    )
+    max_p_value: float = setting(
+        0.01,
+        "One-sided Mann-Whitney rank test between the two windows must reach this level, so the "
+        "improvement is credible rather than noise (issue 4: p < 0.01).",
+    )
+    recognition_days: int = setting(
+        30, "No recognition received in this many days before as-of (issue 4: 30)."
+    )
+
+    def __post_init__(self) -> None:
+        _check(
+            0 < self.near_miss_from < self.near_miss_below,
+            "effort_unrecognized.near_miss_from",
+            "in (0, near_miss_below)",
+        )
+        _check(
+            1 <= self.min_near_misses <= self.last_periods,
+            "effort_unrecognized.min_near_misses",
+            "in [1, last_periods]",
+        )
+        _check(self.min_improvement > 0, "effort_unrecognized.min_improvement", "positive")
+        _check(self.improvement_periods >= 3, "effort_unrecognized.improvement_periods", "at least 3")
+        _probability(self.max_p_value, "effort_unrecognized.max_p_value")
+        _check(self.recognition_days >= 0, "effort_unrecognized.recognition_days", "non-negative")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class MotivationLossConfig:
+    last_checkins: int = setting(8, "Check-ins whose mood the slope is fitted on (issue 4: the last 8).")
+    max_weekly_slope: float = setting(
+        -1.0,
+        "Least-squares slope of mood (1-5) against the check-in date, in points per week (per day x 7), "
+        "at or below which mood is falling (issue 4: <= -1).",
+    )
+
+    def __post_init__(self) -> None:
+        _check(self.last_checkins >= 3, "motivation_loss.last_checkins", "at least 3")
+        _check(self.max_weekly_slope < 0, "motivation_loss.max_weekly_slope", "negative")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class GamingConfig:
+    bunch_from: float = setting(1.0, "Bunching band: attainment from 100% of target (issue 4).")
+    bunch_to: float = setting(1.03, "... to 103% of target (issue 4).")
+    reference_from: float = setting(
+        0.95, "The smooth reference distribution is fitted to values outside [95%, 105%] of target (issue 4)."
+    )
+    reference_to: float = setting(1.05, "... upper end of the excluded band (issue 4).")
+    min_excess: float = setting(
+        3.0, "Observed share in the band at least this many times what the smooth fit predicts (issue 4)."
+    )
+    min_bunched_share: float = setting(
+        0.4, "... and at least this share of the cycle's periods (issue 4: 40%)."
+    )
+    min_cycle_periods: int = setting(
+        5, "Fewest in-cycle periods for the bunching test: with fewer, 40% is one or two weeks."
+    )
+    min_reference_periods: int = setting(
+        8,
+        "Periods before the cycle needed to use them as the reference; otherwise the in-cycle values "
+        "outside the excluded band are the reference (issue 4 allows either).",
+    )
+    spike_ratio: float = setting(
+        2.0,
+        "A month's (quarter's) last period at least this many times the median of its others (issue 4: 2x).",
+    )
+    min_complete_months: int = setting(
+        3, "Complete months (quarters) needed for the spike test (issue 4: 3)."
+    )
+    min_upward_revisions: int = setting(
+        2, "Revisions that lift a value from short of the target to reaching it (issue 4: twice or more)."
+    )
+    org_bin_width: float = setting(
+        0.01, "Bin width of the organisation-level Burgstahler-Dichev test on attainment (issue 4: 1 point)."
+    )
+    org_min_z: float = setting(
+        3.0, "Standardised difference of the bin just above 100% that signals a discontinuity (issue 4: 3)."
+    )
+
+    def __post_init__(self) -> None:
+        _check(0 < self.bunch_from < self.bunch_to, "gaming.bunch_from", "positive and below gaming.bunch_to")
+        _check(
+            self.reference_from <= self.bunch_from and self.reference_to >= self.bunch_to,
+            "gaming.reference_from",
+            "a band around the bunching band",
+        )
+        _check(self.min_excess > 0, "gaming.min_excess", "positive")
+        _probability(self.min_bunched_share, "gaming.min_bunched_share")
+        _check(self.min_cycle_periods >= 1, "gaming.min_cycle_periods", "at least 1")
+        _check(self.min_reference_periods >= 3, "gaming.min_reference_periods", "at least 3")
+        _check(self.spike_ratio > 1, "gaming.spike_ratio", "above 1")
+        _check(self.min_complete_months >= 1, "gaming.min_complete_months", "at least 1")
+        _check(self.min_upward_revisions >= 1, "gaming.min_upward_revisions", "at least 1")
+        _check(0 < self.org_bin_width <= 0.1, "gaming.org_bin_width", "in (0, 0.1]")
+        _check(self.org_min_z > 0, "gaming.org_min_z", "positive")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class InnovationSuppressedConfig:
+    min_safe_share: float = setting(
+        0.5, "Share of a team's assignments that are safe-targets from which it is flagged (issue 4: half)."
+    )
+
+    def __post_init__(self) -> None:
+        _probability(self.min_safe_share, "innovation_suppressed.min_safe_share")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class ScoreConfig:
     attainment_cap: float = setting(
         1.2,
@@ -277,6 +428,19 @@ class AuditConfig:
     )
     recognition_drought: RecognitionDroughtConfig = field(
         default_factory=RecognitionDroughtConfig, metadata={"doc": "recognition-drought (cause 5)."}
+    )
+    chronic_pressure: ChronicPressureConfig = field(
+        default_factory=ChronicPressureConfig, metadata={"doc": "chronic-pressure (radar harm 1)."}
+    )
+    effort_unrecognized: EffortUnrecognizedConfig = field(
+        default_factory=EffortUnrecognizedConfig, metadata={"doc": "effort-unrecognized (radar harm 2)."}
+    )
+    motivation_loss: MotivationLossConfig = field(
+        default_factory=MotivationLossConfig, metadata={"doc": "motivation-loss from check-in mood (harm 3)."}
+    )
+    gaming: GamingConfig = field(default_factory=GamingConfig, metadata={"doc": "gaming-suspected (harm 4)."})
+    innovation_suppressed: InnovationSuppressedConfig = field(
+        default_factory=InnovationSuppressedConfig, metadata={"doc": "innovation-suppressed (harm 6)."}
     )
     score: ScoreConfig = field(default_factory=ScoreConfig, metadata={"doc": "cycle_score."})
     numerics: NumericsConfig = field(

@@ -230,6 +230,147 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
         "vi": "Tổ chức một buổi 1:1 với {person_id} về cơ hội phát triển, khối lượng công việc và sự "
         "ghi nhận: lắng nghe trước, rồi cùng thống nhất một thay đổi cụ thể cho từng điều.",
     },
+    # --- chronic-pressure (radar harm 1) -------------------------------------------------------
+    "code.chronic-pressure.title": {"en": "Chronic pressure", "vi": "Áp lực kéo dài"},
+    "code.chronic-pressure.message": {
+        "en": "{person_id} has been under {under_attainment:.0%} of target in {periods_under} of the last "
+        "{last_periods} periods of {kpi_list}. Falling short week after week is a constant strain, "
+        "whatever the reason.",
+        "vi": "{person_id} đạt dưới {under_attainment:.0%} chỉ tiêu trong {periods_under}/{last_periods} kỳ "
+        "gần nhất của {kpi_list}. Hụt chỉ tiêu tuần này qua tuần khác là một áp lực thường trực, dù "
+        "nguyên nhân là gì.",
+    },
+    "code.chronic-pressure.message.workload": {
+        "en": "{person_id} reported a high workload in {high_workload_checkins} of their last "
+        "{last_checkins} check-ins.",
+        "vi": "{person_id} cho biết khối lượng công việc ở mức cao trong {high_workload_checkins}/"
+        "{last_checkins} buổi trao đổi gần nhất.",
+    },
+    "code.chronic-pressure.message.both": {
+        "en": "{person_id} has been under {under_attainment:.0%} of target in {periods_under} of the last "
+        "{last_periods} periods of {kpi_list}, and reported a high workload in "
+        "{high_workload_checkins} of their last {last_checkins} check-ins.",
+        "vi": "{person_id} đạt dưới {under_attainment:.0%} chỉ tiêu trong {periods_under}/{last_periods} kỳ "
+        "gần nhất của {kpi_list}, đồng thời cho biết khối lượng công việc ở mức cao trong "
+        "{high_workload_checkins}/{last_checkins} buổi trao đổi gần nhất.",
+    },
+    "code.chronic-pressure.remedy": {
+        "en": "Talk with {person_id} in a 1:1 this week about workload and support before numbers; align "
+        "the targets with what they can deliver now, and agree on what can be taken off their plate.",
+        "vi": "Trao đổi 1:1 với {person_id} ngay trong tuần này về khối lượng công việc và sự hỗ trợ "
+        "trước khi nói đến con số; điều chỉnh chỉ tiêu cho phù hợp với khả năng hiện tại của họ, và "
+        "cùng thống nhất những việc có thể san sẻ bớt.",
+    },
+    # --- effort-unrecognized (radar harm 2) ----------------------------------------------------
+    "code.effort-unrecognized.title": {"en": "Effort not recognised", "vi": "Nỗ lực chưa được ghi nhận"},
+    "code.effort-unrecognized.message": {
+        "en": "{person_id} has come close — {near_miss_from:.0%} to just under 100% of target — in "
+        "{near_misses} of the last {last_periods} periods of {near_miss_list}, and has received no "
+        "recognition in {recognition_days} days. Effort that stops just short of a line still deserves "
+        "to be seen.",
+        "vi": "{person_id} đã về rất sát chỉ tiêu — từ {near_miss_from:.0%} đến gần 100% — trong "
+        "{near_misses}/{last_periods} kỳ gần nhất của {near_miss_list}, nhưng {recognition_days} ngày "
+        "qua chưa nhận được sự ghi nhận nào. Nỗ lực dừng lại ngay sát vạch đích vẫn xứng đáng được "
+        "nhìn thấy.",
+    },
+    "code.effort-unrecognized.message.improvement": {
+        "en": "{person_id} has improved {improved_list} by {improvement:.0%} compared with before the "
+        "cycle — a sustained, credible change — and has received no recognition in {recognition_days} "
+        "days.",
+        "vi": "{person_id} đã cải thiện {improved_list} thêm {improvement:.0%} so với trước chu kỳ — một "
+        "thay đổi bền vững và đáng tin cậy — nhưng {recognition_days} ngày qua chưa nhận được sự ghi "
+        "nhận nào.",
+    },
+    "code.effort-unrecognized.remedy": {
+        "en": "Recognise {person_id}'s effort and progress now: specific public praise, or a non-monetary "
+        "reward such as a training-scholarship nomination; and check in the next 1:1 whether the target "
+        "still matches their capacity and growth.",
+        "vi": "Hãy ghi nhận nỗ lực và sự tiến bộ của {person_id} ngay: khen ngợi công khai về việc cụ thể, "
+        "hoặc một phần thưởng phi tiền tệ như đề cử học bổng đào tạo; và trong buổi 1:1 tới, cùng xem "
+        "chỉ tiêu còn phù hợp với năng lực và sự phát triển của họ hay không.",
+    },
+    # --- motivation-loss, person level from check-in mood (radar harm 3) ----------------------
+    "code.motivation-loss.message": {
+        "en": "{person_id}'s mood in check-ins has been changing by {mood_slope_per_week:+.1f} points a "
+        "week over the last {checkins} check-ins (from {first_mood} to {last_mood} on a 1-5 scale).",
+        "vi": "Tâm trạng của {person_id} qua các buổi trao đổi đang thay đổi {mood_slope_per_week:+.1f} "
+        "điểm mỗi tuần trong {checkins} buổi gần nhất (từ {first_mood} xuống {last_mood} trên thang 1-5).",
+    },
+    "code.motivation-loss.remedy": {
+        "en": "Make the next 1:1 with {person_id} about them, not the numbers: ask what has changed, "
+        "listen, offer support, and meet weekly while things are hard.",
+        "vi": "Hãy dành buổi 1:1 tới với {person_id} để nói về chính họ, không phải các con số: hỏi xem "
+        "điều gì đã thay đổi, lắng nghe, đề nghị hỗ trợ, và gặp nhau hằng tuần trong giai đoạn khó khăn "
+        "này.",
+    },
+    # --- gaming-suspected (radar harm 4) -------------------------------------------------------
+    "code.gaming-suspected.title": {
+        "en": "Numbers shaped by the target",
+        "vi": "Con số bị chi phối bởi chỉ tiêu",
+    },
+    "code.gaming-suspected.message.bunching": {
+        "en": "{bunched_share:.0%} of {person_id}'s {kpi} results this cycle land just over the target "
+        "(100-103%), where their other results suggest about {expected_share:.0%}. Results that cluster "
+        "just over a line usually mean the line itself drives behaviour — a design problem to look "
+        "into, not an accusation.",
+        "vi": "{bunched_share:.0%} kết quả {kpi} của {person_id} trong chu kỳ này rơi ngay trên chỉ tiêu "
+        "(100-103%), trong khi các kết quả khác của họ cho thấy tỷ lệ này chỉ khoảng "
+        "{expected_share:.0%}. Kết quả dồn sát ngay trên vạch thường cho thấy chính cái vạch đang chi "
+        "phối hành vi — một vấn đề thiết kế cần xem xét, không phải một lời buộc tội.",
+    },
+    "code.gaming-suspected.message.end-of-period-spikes": {
+        "en": "In {spike_months} of {complete_months} complete months, the last {kpi} period of "
+        "{person_id}'s month is at least double the month's typical period: results may follow the "
+        "measurement calendar rather than the work — a design problem to look into, not an accusation.",
+        "vi": "Trong {spike_months}/{complete_months} tháng trọn vẹn, kỳ cuối tháng của {kpi} của "
+        "{person_id} cao gấp đôi trở lên so với một kỳ thông thường trong tháng: kết quả có thể đang "
+        "chạy theo lịch đo lường hơn là theo công việc — một vấn đề thiết kế cần xem xét, không phải một "
+        "lời buộc tội.",
+    },
+    "code.gaming-suspected.message.upward-revisions": {
+        "en": "{upward_revisions} of {person_id}'s {kpi} values were revised from short of the target to "
+        "reaching it. Corrections happen; several that all cross the line suggest the target carries "
+        "too much weight — a design problem to look into, not an accusation.",
+        "vi": "{upward_revisions} giá trị {kpi} của {person_id} đã được sửa từ chưa đạt thành đạt chỉ "
+        "tiêu. Việc điều chỉnh số liệu là bình thường; nhưng nhiều lần sửa đều vượt qua đúng vạch chỉ "
+        "tiêu cho thấy chỉ tiêu đang bị đặt nặng quá mức — một vấn đề thiết kế cần xem xét, không phải "
+        "một lời buộc tội.",
+    },
+    "code.gaming-suspected.message.organisation": {
+        "en": "Across the organisation, {bin_count} results land within one point above 100% of target, "
+        "where the neighbouring bins suggest about {expected_count:num} (z = {z:.1f}). A jump right at "
+        "the target line is a sign that hitting the number has become the goal.",
+        "vi": "Trên toàn tổ chức, có {bin_count} kết quả rơi trong khoảng một điểm phần trăm ngay trên "
+        "100% chỉ tiêu, trong khi các khoảng lân cận cho thấy con số này chỉ vào khoảng "
+        "{expected_count:num} (z = {z:.1f}). Một bước nhảy ngay tại vạch chỉ tiêu cho thấy việc chạm "
+        "đúng con số đã trở thành mục tiêu.",
+    },
+    "code.gaming-suspected.remedy": {
+        "en": "Lower the stakes of the exact line: talk openly about how the KPI is measured and recorded, "
+        "combine it with qualitative KPIs, and reward progress rather than crossing a threshold.",
+        "vi": "Giảm sức nặng của vạch chỉ tiêu: trao đổi cởi mở về cách KPI được đo lường và ghi nhận, kết "
+        "hợp với các KPI định tính, và khen thưởng sự tiến bộ thay vì chỉ việc vượt qua một ngưỡng.",
+    },
+    # --- innovation-suppressed (radar harm 6) --------------------------------------------------
+    "code.innovation-suppressed.title": {
+        "en": "Little room to stretch or innovate",
+        "vi": "Ít không gian để thử thách và đổi mới",
+    },
+    "code.innovation-suppressed.message": {
+        "en": "In team {team}, {safe_share:.0%} of KPI assignments ({safe_assignments} of {assignments}) "
+        "have safe targets that are reached almost every period: people may no longer feel safe to aim "
+        "higher or try something new.",
+        "vi": "Trong nhóm {team}, {safe_share:.0%} số KPI ({safe_assignments}/{assignments}) có chỉ tiêu "
+        "an toàn, gần như kỳ nào cũng đạt: mọi người có thể không còn thấy an toàn để đặt mục tiêu cao "
+        "hơn hay thử điều mới.",
+    },
+    "code.innovation-suppressed.remedy": {
+        "en": "Make room for stretch in team {team}: co-create one ambitious goal per person where falling "
+        "short is a lesson rather than a penalty, and recognise good attempts publicly.",
+        "vi": "Tạo không gian cho thử thách trong nhóm {team}: cùng mỗi người xây dựng một mục tiêu đầy "
+        "tham vọng, nơi chưa đạt được là bài học chứ không phải hình phạt, và ghi nhận công khai những "
+        "nỗ lực dám thử.",
+    },
     # --- summary notes ------------------------------------------------------------------------
     "note.set-by-unknown": {
         "en": "Team {team}: nobody recorded who set the KPIs (set_by), so involvement could not be assessed.",

@@ -9,6 +9,13 @@ from kpiwell.engine.audit.rules.base import AuditContext, Rule, RuleOutput
 from kpiwell.engine.audit.rules.feedback import feedback_gap, recognition_drought
 from kpiwell.engine.audit.rules.flexibility import locked_target
 from kpiwell.engine.audit.rules.involvement import low_involvement
+from kpiwell.engine.audit.rules.radar import (
+    chronic_pressure,
+    effort_unrecognized,
+    gaming_suspected,
+    innovation_suppressed,
+    motivation_loss,
+)
 from kpiwell.engine.audit.rules.targets import safe_target, uniform_target, unrealistic_target
 from kpiwell.engine.audit.rules.turnover import turnover_risk
 
@@ -23,6 +30,11 @@ RULES: Final[dict[str, Rule]] = {
     "feedback-gap": feedback_gap,
     "recognition-drought": recognition_drought,
     "turnover-risk": turnover_risk,
+    "chronic-pressure": chronic_pressure,
+    "effort-unrecognized": effort_unrecognized,
+    "motivation-loss": motivation_loss,
+    "gaming-suspected": gaming_suspected,
+    "innovation-suppressed": innovation_suppressed,
 }
 
 __all__ = ["RULES", "AuditContext", "Rule", "RuleOutput"]

@@ -1,0 +1,573 @@
+"""The KPI- and check-in-based codes of the wellbeing radar (issue 4).
+
+``chronic-pressure`` (harm 1), ``effort-unrecognized`` (harm 2, cause 5), ``motivation-loss`` from
+check-in mood (harm 3, person), ``gaming-suspected`` (harm 4: three person x KPI tests and the
+organisation-level Burgstahler-Dichev test) and ``innovation-suppressed`` (harm 6). Attainment is
+value / target (target / value for ``lower``) with the target in force in each period; periods with
+a target <= 0 are skipped. Check-in mood and workload are shared with the manager in the 1:1 by
+design, so person-level findings may use them; survey answers never appear here.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import timedelta
+
+import numpy as np
+import polars as pl
+from scipy import special
+
+from kpiwell.engine.audit.attainment import MAD_TO_SD
+from kpiwell.engine.audit.findings import Finding, Severity
+from kpiwell.engine.audit.rules.base import AuditContext, RuleOutput, emit
+from kpiwell.engine.audit.rules.targets import safe_flags
+
+TIE_CORRECTION_DEGREE = 3  # ties enter the rank-sum variance as t^3 - t (Lehmann 1975, ch. 1)
+
+
+def attainment_rows(ctx: AuditContext) -> pl.DataFrame:
+    """Observations up to as-of with a target > 0, with ``attainment`` and the assignment's keys."""
+    obs = ctx.prepared.observations.filter(pl.col("target") > 0)
+    aid = obs.get_column("aid")
+    assignments = ctx.prepared.assignments
+    return obs.with_columns(
+        assignments.get_column("sign").gather(aid).alias("sign"),
+        assignments.get_column("person_id").gather(aid).alias("person_id"),
+        assignments.get_column("period").gather(aid).alias("period"),
+    ).with_columns(
+        pl.when(pl.col("sign") > 0)
+        .then(pl.col("value") / pl.col("target"))
+        .otherwise(pl.col("target") / pl.col("value"))
+        .alias("attainment")
+    )
+
+
+def _latest(frame: pl.DataFrame, key: str, count: int) -> pl.DataFrame:
+    """The last ``count`` rows per ``key`` of a frame sorted by key and time."""
+    return frame.group_by(key, maintain_order=True).tail(count)
+
+
+def _person_team(ctx: AuditContext) -> pl.DataFrame:
+    return ctx.prepared.people.select("person_id", "team")
+
+
+def _recent_checkins(ctx: AuditContext, column: str, count: int) -> pl.DataFrame | None:
+    checkins = ctx.prepared.checkins
+    if checkins is None:
+        return None
+    return _latest(
+        checkins.filter(pl.col(column).is_not_null()).sort("person_id", "date", column), "person_id", count
+    )
+
+
+def chronic_pressure(ctx: AuditContext) -> RuleOutput:
+    cfg = ctx.config.chronic_pressure
+    recent = _latest(attainment_rows(ctx), "aid", cfg.last_periods)
+    under = (
+        recent.group_by("aid")
+        .agg(
+            pl.col("person_id").first(),
+            (ctx.decide(pl.col("attainment")) < cfg.under_attainment).sum().alias("periods_under"),
+        )
+        .filter(pl.col("periods_under") >= cfg.min_periods_under)
+        .join(ctx.prepared.assignments.select("aid", "kpi"), on="aid")
+        .group_by("person_id")
+        .agg(pl.col("kpi").sort().alias("pressured_kpis"), pl.col("periods_under").max())
+    )
+    workload = _recent_checkins(ctx, "workload", cfg.last_checkins)
+    if workload is None:
+        heavy = pl.DataFrame(schema={"person_id": pl.Utf8, "high_workload_checkins": pl.UInt32})
+    else:
+        heavy = (
+            workload.group_by("person_id")
+            .agg((pl.col("workload") >= cfg.high_workload).sum().alias("high_workload_checkins"))
+            .filter(pl.col("high_workload_checkins") >= cfg.min_high_workload)
+        )
+    flagged = (
+        _person_team(ctx)
+        .join(under, on="person_id", how="left")
+        .join(heavy, on="person_id", how="left")
+        .filter(pl.col("pressured_kpis").is_not_null() | pl.col("high_workload_checkins").is_not_null())
+        .with_columns(
+            pl.when(pl.col("pressured_kpis").is_null())
+            .then(pl.lit("code.chronic-pressure.message.workload"))
+            .when(pl.col("high_workload_checkins").is_null())
+            .then(pl.lit("code.chronic-pressure.message"))
+            .otherwise(pl.lit("code.chronic-pressure.message.both"))
+            .alias("message_key"),
+            pl.col("pressured_kpis").fill_null([]),
+            pl.col("periods_under").fill_null(0),
+            pl.col("high_workload_checkins").fill_null(0),
+        )
+        .with_columns(pl.col("pressured_kpis").list.join(", ").alias("kpi_list"))
+        .sort("person_id")
+    )
+    return RuleOutput(
+        findings=emit(
+            flagged,
+            code="chronic-pressure",
+            cause=None,
+            harm=1,
+            severity=Severity.CRITICAL,
+            person="person_id",
+            message_key="message_key",
+            evidence=("pressured_kpis", "kpi_list", "periods_under", "high_workload_checkins"),
+            extra={
+                "last_periods": cfg.last_periods,
+                "last_checkins": cfg.last_checkins,
+                "under_attainment": cfg.under_attainment,
+            },
+        )
+    )
+
+
+def _one_sided_rank_p(frame: pl.DataFrame, group: str, later: pl.Expr, score: str) -> pl.DataFrame:
+    """Per ``group``: one-sided Mann-Whitney p that ``score`` is larger where ``later`` holds.
+
+    Normal approximation with tie correction and continuity correction, computed for all groups at
+    once from mid-ranks within each group.
+    """
+    ranked = frame.with_columns(
+        pl.col(score).rank("average").over(group).alias("rank"),
+        later.alias("later"),
+    )
+    ties = (
+        ranked.group_by(group, score)
+        .agg(pl.len().cast(pl.Float64).alias("t"))
+        .group_by(group)
+        .agg((pl.col("t").pow(TIE_CORRECTION_DEGREE) - pl.col("t")).sum().alias("tie_sum"))
+    )
+    stats = (
+        ranked.group_by(group)
+        .agg(
+            pl.col("later").sum().cast(pl.Float64).alias("n1"),
+            (~pl.col("later")).sum().cast(pl.Float64).alias("n2"),
+            pl.col("rank").filter(pl.col("later")).sum().alias("r1"),
+        )
+        .join(ties, on=group)
+        .with_columns((pl.col("n1") + pl.col("n2")).alias("n"))
+        .with_columns((pl.col("r1") - pl.col("n1") * (pl.col("n1") + 1) / 2).alias("u"))
+        .with_columns(
+            (
+                pl.col("n1")
+                * pl.col("n2")
+                / 12.0
+                * ((pl.col("n") + 1) - pl.col("tie_sum") / (pl.col("n") * (pl.col("n") - 1)))
+            ).alias("variance")
+        )
+    )
+    u = stats.get_column("u").to_numpy()
+    mean = (stats.get_column("n1") * stats.get_column("n2") / 2).to_numpy()
+    variance = stats.get_column("variance").to_numpy()
+    with np.errstate(divide="ignore", invalid="ignore"):
+        z = np.where(variance > 0, (u - mean - 0.5) / np.sqrt(np.where(variance > 0, variance, 1.0)), -np.inf)
+    return stats.select(group).with_columns(pl.Series("p_value", special.ndtr(-z), dtype=pl.Float64))
+
+
+def _near_misses(ctx: AuditContext) -> pl.DataFrame:
+    cfg = ctx.config.effort_unrecognized
+    recent = _latest(attainment_rows(ctx), "aid", cfg.last_periods)
+    near = ctx.decide(pl.col("attainment"))
+    return (
+        recent.group_by("aid")
+        .agg(
+            pl.col("person_id").first(),
+            ((near >= cfg.near_miss_from) & (near < cfg.near_miss_below)).sum().alias("near_misses"),
+        )
+        .filter(pl.col("near_misses") >= cfg.min_near_misses)
+    )
+
+
+def _improvements(ctx: AuditContext) -> pl.DataFrame:
+    cfg = ctx.config.effort_unrecognized
+    window = cfg.improvement_periods
+    obs = ctx.prepared.observations
+    aid = obs.get_column("aid")
+    assignments = ctx.prepared.assignments
+    rows = obs.with_columns(
+        assignments.get_column("sign").gather(aid).alias("sign"),
+        assignments.get_column("cycle_start").gather(aid).alias("cycle_start"),
+    )
+    before = rows.filter(pl.col("period_end") < pl.col("cycle_start")).select("aid", "value", "sign")
+    latest = _latest(rows.filter(pl.col("in_cycle")), "aid", window).select("aid", "value", "sign")
+    counts = (
+        pl.concat(
+            [
+                before.with_columns(pl.lit(False).alias("later")),
+                latest.with_columns(pl.lit(True).alias("later")),
+            ]
+        )
+        .with_columns((pl.col("sign") * pl.col("value")).alias("score"))
+        .filter(
+            (pl.col("later").sum().over("aid") >= window) & ((~pl.col("later")).sum().over("aid") >= window)
+        )
+    )
+    medians = counts.group_by("aid").agg(
+        pl.col("value").filter(~pl.col("later")).median().alias("median_before"),
+        pl.col("value").filter(pl.col("later")).median().alias("median_latest"),
+        pl.col("sign").first(),
+    )
+    improvement = pl.col("sign") * (pl.col("median_latest") / pl.col("median_before") - 1.0)
+    return (
+        medians.filter(pl.col("median_before") > 0)
+        .with_columns(improvement.alias("improvement"))
+        .filter(ctx.decide(pl.col("improvement")) >= cfg.min_improvement)
+        .join(_one_sided_rank_p(counts, "aid", pl.col("later"), "score"), on="aid")
+        .filter(pl.col("p_value") < cfg.max_p_value)
+        .join(assignments.select("aid", "person_id"), on="aid")
+    )
+
+
+def effort_unrecognized(ctx: AuditContext) -> RuleOutput:
+    recognition = ctx.prepared.recognition
+    if recognition is None:
+        return RuleOutput()
+    cfg = ctx.config.effort_unrecognized
+    since = ctx.prepared.as_of - timedelta(days=cfg.recognition_days)
+    recognised = (
+        recognition.filter(pl.col("date") >= since).select(pl.col("to_id").alias("person_id")).unique()
+    )
+    kpis = ctx.prepared.assignments.select("aid", "kpi")
+    near = (
+        _near_misses(ctx)
+        .join(kpis, on="aid")
+        .group_by("person_id")
+        .agg(pl.col("kpi").sort().alias("near_miss_kpis"), pl.col("near_misses").max())
+    )
+    improved = (
+        _improvements(ctx)
+        .join(kpis, on="aid")
+        .sort("improvement", descending=True)
+        .group_by("person_id")
+        .agg(
+            pl.col("kpi").sort().alias("improved_kpis"),
+            pl.col("improvement").first(),
+            pl.col("p_value").first(),
+        )
+    )
+    flagged = (
+        _person_team(ctx)
+        .join(near, on="person_id", how="left")
+        .join(improved, on="person_id", how="left")
+        .filter(pl.col("near_miss_kpis").is_not_null() | pl.col("improved_kpis").is_not_null())
+        .join(recognised, on="person_id", how="anti")
+        .with_columns(
+            pl.when(pl.col("near_miss_kpis").is_not_null())
+            .then(pl.lit("code.effort-unrecognized.message"))
+            .otherwise(pl.lit("code.effort-unrecognized.message.improvement"))
+            .alias("message_key"),
+            pl.col("near_miss_kpis").fill_null([]),
+            pl.col("improved_kpis").fill_null([]),
+            pl.col("near_misses").fill_null(0),
+        )
+        .with_columns(
+            pl.col("near_miss_kpis").list.join(", ").alias("near_miss_list"),
+            pl.col("improved_kpis").list.join(", ").alias("improved_list"),
+        )
+        .sort("person_id")
+    )
+    return RuleOutput(
+        findings=emit(
+            flagged,
+            code="effort-unrecognized",
+            cause=5,
+            harm=2,
+            severity=Severity.WARNING,
+            person="person_id",
+            message_key="message_key",
+            evidence=(
+                "near_miss_kpis",
+                "near_miss_list",
+                "near_misses",
+                "improved_kpis",
+                "improved_list",
+                "improvement",
+                "p_value",
+            ),
+            extra={
+                "last_periods": cfg.last_periods,
+                "recognition_days": cfg.recognition_days,
+                "near_miss_from": cfg.near_miss_from,
+            },
+        )
+    )
+
+
+def motivation_loss(ctx: AuditContext) -> RuleOutput:
+    cfg = ctx.config.motivation_loss
+    recent = _recent_checkins(ctx, "mood", cfg.last_checkins)
+    if recent is None:
+        return RuleOutput()
+    day = pl.col("date").cast(pl.Float64)
+    centred = day - day.mean()
+    mood = pl.col("mood").cast(pl.Float64)
+    slopes = (
+        recent.group_by("person_id")
+        .agg(
+            pl.len().alias("checkins"),
+            ((centred * (mood - mood.mean())).sum() / centred.pow(2).sum() * 7.0).alias(
+                "mood_slope_per_week"
+            ),
+            pl.col("mood").first().alias("first_mood"),
+            pl.col("mood").last().alias("last_mood"),
+        )
+        .filter(
+            (pl.col("checkins") >= cfg.last_checkins)
+            & (ctx.decide(pl.col("mood_slope_per_week")) <= cfg.max_weekly_slope)
+        )
+    )
+    flagged = _person_team(ctx).join(slopes, on="person_id", how="inner").sort("person_id")
+    return RuleOutput(
+        findings=emit(
+            flagged,
+            code="motivation-loss",
+            cause=None,
+            harm=3,
+            severity=Severity.WARNING,
+            person="person_id",
+            evidence=("mood_slope_per_week", "checkins", "first_mood", "last_mood"),
+        )
+    )
+
+
+def _bunching(ctx: AuditContext, rows: pl.DataFrame) -> pl.DataFrame:
+    cfg = ctx.config.gaming
+    ratio = ctx.decide(pl.col("attainment"))
+    in_band = (ratio >= cfg.bunch_from) & (ratio <= cfg.bunch_to)
+    outside = (ratio < cfg.reference_from) | (ratio > cfg.reference_to)
+    mad = (pl.col("attainment") - pl.col("attainment").median()).abs().median() * MAD_TO_SD
+    cycle = (
+        rows.filter(pl.col("in_cycle"))
+        .group_by("aid")
+        .agg(pl.len().alias("cycle_periods"), in_band.sum().alias("bunched_periods"))
+    )
+    before = (
+        rows.filter(~pl.col("in_cycle"))
+        .group_by("aid")
+        .agg(
+            pl.len().alias("reference_periods"),
+            pl.col("attainment").median().alias("ref_centre"),
+            mad.alias("ref_spread"),
+        )
+    )
+    during = (
+        rows.filter(pl.col("in_cycle") & outside)
+        .group_by("aid")
+        .agg(pl.col("attainment").median().alias("alt_centre"), mad.alias("alt_spread"))
+    )
+    table = (
+        cycle.join(before, on="aid", how="left")
+        .join(during, on="aid", how="left")
+        .with_columns(
+            (pl.col("reference_periods").fill_null(0) >= cfg.min_reference_periods).alias("use_before")
+        )
+        .with_columns(
+            pl.when(pl.col("use_before"))
+            .then(pl.col("ref_centre"))
+            .otherwise(pl.col("alt_centre"))
+            .alias("centre"),
+            pl.when(pl.col("use_before"))
+            .then(pl.col("ref_spread"))
+            .otherwise(pl.col("alt_spread"))
+            .alias("spread"),
+            (pl.col("bunched_periods") / pl.col("cycle_periods")).alias("bunched_share"),
+        )
+        .filter((pl.col("cycle_periods") >= cfg.min_cycle_periods) & pl.col("centre").is_not_null())
+    )
+    centre = table.get_column("centre").to_numpy()
+    spread = table.get_column("spread").fill_null(0.0).to_numpy()
+    with np.errstate(divide="ignore", invalid="ignore"):
+        safe = np.where(spread > 0, spread, 1.0)
+        expected = np.where(
+            spread > 0,
+            special.ndtr((cfg.bunch_to - centre) / safe) - special.ndtr((cfg.bunch_from - centre) / safe),
+            ((centre >= cfg.bunch_from) & (centre <= cfg.bunch_to)).astype(np.float64),
+        )
+    return (
+        table.with_columns(pl.Series("expected_share", expected, dtype=pl.Float64))
+        .filter(
+            (ctx.decide(pl.col("bunched_share")) >= cfg.min_bunched_share)
+            & (ctx.decide(pl.col("bunched_share")) >= cfg.min_excess * ctx.decide(pl.col("expected_share")))
+        )
+        .select("aid", "bunched_share", "expected_share")
+    )
+
+
+def _spikes(ctx: AuditContext, rows: pl.DataFrame) -> pl.DataFrame:
+    cfg = ctx.config.gaming
+    as_of = ctx.prepared.as_of
+    frequent = rows.filter(pl.col("in_cycle") & pl.col("period").is_in(["day", "week", "month"]))
+    block = (
+        pl.when(pl.col("period") == "month")
+        .then(pl.col("period_end").dt.truncate("1q"))
+        .otherwise(pl.col("period_end").dt.truncate("1mo"))
+    )
+    block_end = (
+        pl.when(pl.col("period") == "month")
+        .then(pl.col("block").dt.offset_by("1q"))
+        .otherwise(pl.col("block").dt.offset_by("1mo"))
+        .dt.offset_by("-1d")
+    )
+    blocks = (
+        frequent.with_columns(block.alias("block"))
+        .with_columns(block_end.alias("block_end"))
+        .filter(pl.col("block_end") <= as_of)
+        .sort("aid", "block", "period_end")
+        .group_by("aid", "block", maintain_order=True)
+        .agg(
+            pl.len().alias("periods"),
+            pl.col("value").last().alias("last_value"),
+            pl.col("value").head(pl.len() - 1).median().alias("others_median"),
+            pl.col("sign").first(),
+        )
+        .filter(pl.col("periods") >= 3)
+    )
+    spike = pl.when(pl.col("sign") > 0).then(
+        pl.col("last_value") >= cfg.spike_ratio * pl.col("others_median")
+    ).otherwise(pl.col("last_value") * cfg.spike_ratio <= pl.col("others_median")) & (
+        pl.col("others_median") > 0
+    )
+    return (
+        blocks.group_by("aid")
+        .agg(pl.len().alias("complete_months"), spike.sum().alias("spike_months"))
+        .filter(
+            (pl.col("complete_months") >= cfg.min_complete_months)
+            & (pl.col("spike_months") * 2 > pl.col("complete_months"))
+        )
+    )
+
+
+def _upward_revisions(ctx: AuditContext) -> pl.DataFrame:
+    cfg = ctx.config.gaming
+    revisions = ctx.prepared.revisions
+    if revisions.height == 0:
+        return pl.DataFrame(schema={"aid": pl.UInt32, "upward_revisions": pl.UInt32})
+    aid = revisions.get_column("aid")
+    assignments = ctx.prepared.assignments
+    period_targets = ctx.prepared.observations.select("aid", "period_end", "target")
+    rows = (
+        revisions.with_columns(assignments.get_column("sign").gather(aid).alias("sign"))
+        .join(period_targets, on=["aid", "period_end"], how="left")
+        .filter(pl.col("target") > 0)
+        .with_columns((pl.col("sign") * (pl.col("value") - pl.col("target")) >= 0).alias("reached"))
+    )
+    same = (pl.col("aid") == pl.col("aid").shift(1)) & (pl.col("period_end") == pl.col("period_end").shift(1))
+    lifted = same.fill_null(False) & pl.col("reached") & ~pl.col("reached").shift(1).fill_null(True)
+    return (
+        rows.with_columns(lifted.alias("lifted"))
+        .group_by("aid")
+        .agg(pl.col("lifted").sum().alias("upward_revisions"))
+        .filter(pl.col("upward_revisions") >= cfg.min_upward_revisions)
+    )
+
+
+def _org_discontinuity(ctx: AuditContext, rows: pl.DataFrame) -> tuple[Finding, ...]:
+    """Burgstahler & Dichev (1997): is the bin just above 100% fuller than its neighbours predict?"""
+    cfg = ctx.config.gaming
+    width = cfg.org_bin_width
+    ratios = rows.filter(pl.col("in_cycle") & pl.col("attainment").is_finite())
+    total = ratios.height
+    if total == 0:
+        return ()
+    position = ctx.decide(pl.col("attainment") - 1.0) / width
+    counts = ratios.select(
+        (position.floor() == -1).sum().alias("below"),
+        (position.floor() == 0).sum().alias("at"),
+        (position.floor() == 1).sum().alias("above"),
+    ).row(0, named=True)
+    p_below, p_at, p_above = (counts[k] / total for k in ("below", "at", "above"))
+    expected = (counts["below"] + counts["above"]) / 2
+    variance = total * p_at * (1 - p_at) + total * (p_below + p_above) * (1 - p_below - p_above) / 4
+    if variance <= 0:
+        return ()
+    z = (counts["at"] - expected) / math.sqrt(variance)
+    if round(z, ctx.config.numerics.decision_decimals) < cfg.org_min_z:
+        return ()
+    frame = pl.DataFrame(
+        {
+            "z": [z],
+            "bin_count": [counts["at"]],
+            "expected_count": [expected],
+            "ratios": [total],
+            "test": ["burgstahler-dichev"],
+        }
+    )
+    return emit(
+        frame,
+        code="gaming-suspected",
+        cause=None,
+        harm=4,
+        severity=Severity.WARNING,
+        team=None,
+        message_key="code.gaming-suspected.message.organisation",
+        evidence=("test", "z", "bin_count", "expected_count", "ratios"),
+        extra={"bin_width": width},
+    )
+
+
+def gaming_suspected(ctx: AuditContext) -> RuleOutput:
+    rows = attainment_rows(ctx).filter(pl.col("attainment").is_finite())
+    tests = (
+        ctx.prepared.assignments.select("aid", "person_id", "team", "kpi")
+        .join(_bunching(ctx, rows), on="aid", how="left")
+        .join(_spikes(ctx, rows), on="aid", how="left")
+        .join(_upward_revisions(ctx), on="aid", how="left")
+        .with_columns(
+            pl.concat_list(
+                pl.when(pl.col("bunched_share").is_not_null()).then(pl.lit("bunching")),
+                pl.when(pl.col("spike_months").is_not_null()).then(pl.lit("end-of-period-spikes")),
+                pl.when(pl.col("upward_revisions").is_not_null()).then(pl.lit("upward-revisions")),
+            )
+            .list.drop_nulls()
+            .alias("tests")
+        )
+        .filter(pl.col("tests").list.len() > 0)
+        .with_columns(
+            pl.concat_str(pl.lit("code.gaming-suspected.message."), pl.col("tests").list.first()).alias(
+                "message_key"
+            )
+        )
+        .sort("person_id", "kpi")
+    )
+    person_findings = emit(
+        tests,
+        code="gaming-suspected",
+        cause=None,
+        harm=4,
+        severity=Severity.WARNING,
+        person="person_id",
+        kpi="kpi",
+        message_key="message_key",
+        evidence=(
+            "tests",
+            "bunched_share",
+            "expected_share",
+            "spike_months",
+            "complete_months",
+            "upward_revisions",
+        ),
+    )
+    return RuleOutput(findings=person_findings + _org_discontinuity(ctx, rows))
+
+
+def innovation_suppressed(ctx: AuditContext) -> RuleOutput:
+    cfg = ctx.config.innovation_suppressed
+    safe = safe_flags(ctx).group_by("team").agg(pl.len().alias("safe_assignments"))
+    flagged = (
+        ctx.prepared.assignments.group_by("team")
+        .agg(pl.len().alias("assignments"))
+        .join(safe, on="team", how="inner")
+        .with_columns((pl.col("safe_assignments") / pl.col("assignments")).alias("safe_share"))
+        .filter(ctx.decide(pl.col("safe_share")) >= cfg.min_safe_share)
+        .sort("team")
+    )
+    return RuleOutput(
+        findings=emit(
+            flagged,
+            code="innovation-suppressed",
+            cause=None,
+            harm=6,
+            severity=Severity.INFO,
+            evidence=("safe_share", "safe_assignments", "assignments"),
+        )
+    )
