@@ -15,6 +15,7 @@ from kpiwell.engine.audit.config import AuditConfig, ConfigError, default_config
 from kpiwell.engine.audit.findings import AuditResult, Finding, Note, PersonScore, Severity
 from kpiwell.engine.audit.prepare import prepare as _prepare
 from kpiwell.engine.audit.rules import RULES, AuditContext
+from kpiwell.engine.audit.rules.base import attainment_rows
 from kpiwell.engine.audit.scores import cycle_scores
 from kpiwell.engine.wellbeing.radar import survey_findings
 
@@ -52,7 +53,9 @@ def audit(  # noqa: PLR0917 - the positional order is the published API (issue 3
         as_of=as_of,
         config=config or AuditConfig(),
     )
-    context = AuditContext(prepared=prepared, model=fit_attainment(prepared))
+    context = AuditContext(
+        prepared=prepared, model=fit_attainment(prepared), periods=attainment_rows(prepared)
+    )
     outputs = [rule(context) for rule in RULES.values()]
     found = [f for out in outputs for f in out.findings]
     suppressed: dict[str, int] = {}

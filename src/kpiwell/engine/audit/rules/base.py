@@ -22,12 +22,37 @@ from kpiwell.engine.audit.prepare import Prepared
 EVIDENCE_DIGITS: Final = 6  # significant digits kept in evidence numbers (presentation only)
 
 
+def attainment_rows(prepared: Prepared) -> pl.DataFrame:
+    """Observations up to as-of with a target > 0 and a finite ``attainment`` (value / target, or
+    target / value for ``lower``, uncapped), with the assignment's ``sign``, ``person_id`` and
+    ``period``; sorted by ``aid`` and ``period_end``."""
+    obs = prepared.observations.filter(pl.col("target") > 0)
+    aid = obs.get_column("aid")
+    assignments = prepared.assignments
+    return (
+        obs.with_columns(
+            assignments.get_column("sign").gather(aid).alias("sign"),
+            assignments.get_column("person_id").gather(aid).alias("person_id"),
+            assignments.get_column("period").gather(aid).alias("period"),
+        )
+        .with_columns(
+            pl.when(pl.col("sign") > 0)
+            .then(pl.col("value") / pl.col("target"))
+            .otherwise(pl.col("target") / pl.col("value"))
+            .alias("attainment")
+        )
+        .filter(pl.col("attainment").is_finite())
+    )
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class AuditContext:
-    """Prepared inputs plus the attainment model (one row per ``aid``) shared by several rules."""
+    """Prepared inputs, the attainment model (one row per ``aid``) and the per-period attainment
+    rows (:func:`attainment_rows`), computed once and shared by the rules."""
 
     prepared: Prepared
     model: pl.DataFrame
+    periods: pl.DataFrame
 
     @property
     def config(self) -> AuditConfig:

@@ -3,9 +3,10 @@
 ``chronic-pressure`` (harm 1), ``effort-unrecognized`` (harm 2, cause 5), ``motivation-loss`` from
 check-in mood (harm 3, person), ``gaming-suspected`` (harm 4: three person x KPI tests and the
 organisation-level Burgstahler-Dichev test) and ``innovation-suppressed`` (harm 6). Attainment is
-value / target (target / value for ``lower``) with the target in force in each period; periods with
-a target <= 0 are skipped. Check-in mood and workload are shared with the manager in the 1:1 by
-design, so person-level findings may use them; survey answers never appear here.
+value / target (target / value for ``lower``) with the target in force in each period
+(``AuditContext.periods``); periods with a target <= 0 are skipped. Check-in mood and workload are
+shared with the manager in the 1:1 by design, so person-level findings may use them; survey answers
+never appear here.
 """
 
 from __future__ import annotations
@@ -23,23 +24,6 @@ from kpiwell.engine.audit.rules.base import AuditContext, RuleOutput, emit
 from kpiwell.engine.audit.rules.targets import safe_flags
 
 TIE_CORRECTION_DEGREE = 3  # ties enter the rank-sum variance as t^3 - t (Lehmann 1975, ch. 1)
-
-
-def attainment_rows(ctx: AuditContext) -> pl.DataFrame:
-    """Observations up to as-of with a target > 0, with ``attainment`` and the assignment's keys."""
-    obs = ctx.prepared.observations.filter(pl.col("target") > 0)
-    aid = obs.get_column("aid")
-    assignments = ctx.prepared.assignments
-    return obs.with_columns(
-        assignments.get_column("sign").gather(aid).alias("sign"),
-        assignments.get_column("person_id").gather(aid).alias("person_id"),
-        assignments.get_column("period").gather(aid).alias("period"),
-    ).with_columns(
-        pl.when(pl.col("sign") > 0)
-        .then(pl.col("value") / pl.col("target"))
-        .otherwise(pl.col("target") / pl.col("value"))
-        .alias("attainment")
-    )
 
 
 def _latest(frame: pl.DataFrame, key: str, count: int) -> pl.DataFrame:
@@ -62,7 +46,7 @@ def _recent_checkins(ctx: AuditContext, column: str, count: int) -> pl.DataFrame
 
 def chronic_pressure(ctx: AuditContext) -> RuleOutput:
     cfg = ctx.config.chronic_pressure
-    recent = _latest(attainment_rows(ctx), "aid", cfg.last_periods)
+    recent = _latest(ctx.periods, "aid", cfg.last_periods)
     under = (
         recent.group_by("aid")
         .agg(
@@ -166,7 +150,7 @@ def _one_sided_rank_p(frame: pl.DataFrame, group: str, later: pl.Expr, score: st
 
 def _near_misses(ctx: AuditContext) -> pl.DataFrame:
     cfg = ctx.config.effort_unrecognized
-    recent = _latest(attainment_rows(ctx), "aid", cfg.last_periods)
+    recent = _latest(ctx.periods, "aid", cfg.last_periods)
     near = ctx.decide(pl.col("attainment"))
     return (
         recent.group_by("aid")
@@ -190,29 +174,34 @@ def _improvements(ctx: AuditContext) -> pl.DataFrame:
     )
     before = rows.filter(pl.col("period_end") < pl.col("cycle_start")).select("aid", "value", "sign")
     latest = _latest(rows.filter(pl.col("in_cycle")), "aid", window).select("aid", "value", "sign")
-    counts = (
-        pl.concat(
-            [
-                before.with_columns(pl.lit(False).alias("later")),
-                latest.with_columns(pl.lit(True).alias("later")),
-            ]
+
+    def summary(frame: pl.DataFrame, name: str) -> pl.DataFrame:
+        return frame.group_by("aid").agg(
+            pl.len().alias(f"n_{name}"),
+            pl.col("value").median().alias(f"median_{name}"),
+            pl.col("sign").first(),
         )
-        .with_columns((pl.col("sign") * pl.col("value")).alias("score"))
-        .filter(
-            (pl.col("later").sum().over("aid") >= window) & ((~pl.col("later")).sum().over("aid") >= window)
-        )
-    )
-    medians = counts.group_by("aid").agg(
-        pl.col("value").filter(~pl.col("later")).median().alias("median_before"),
-        pl.col("value").filter(pl.col("later")).median().alias("median_latest"),
-        pl.col("sign").first(),
-    )
+
     improvement = pl.col("sign") * (pl.col("median_latest") / pl.col("median_before") - 1.0)
-    return (
-        medians.filter(pl.col("median_before") > 0)
+    # Medians first: the rank test runs only for the few assignments that improved enough.
+    candidates = (
+        summary(before, "before")
+        .join(summary(latest, "latest").drop("sign"), on="aid")
+        .filter(
+            (pl.col("n_before") >= window) & (pl.col("n_latest") >= window) & (pl.col("median_before") > 0)
+        )
         .with_columns(improvement.alias("improvement"))
         .filter(ctx.decide(pl.col("improvement")) >= cfg.min_improvement)
-        .join(_one_sided_rank_p(counts, "aid", pl.col("later"), "score"), on="aid")
+    )
+    chosen = candidates.select("aid")
+    both = pl.concat(
+        [
+            before.join(chosen, on="aid", how="semi").with_columns(pl.lit(False).alias("later")),
+            latest.join(chosen, on="aid", how="semi").with_columns(pl.lit(True).alias("later")),
+        ]
+    ).with_columns((pl.col("sign") * pl.col("value")).alias("score"))
+    return (
+        candidates.join(_one_sided_rank_p(both, "aid", pl.col("later"), "score"), on="aid")
         .filter(pl.col("p_value") < cfg.max_p_value)
         .join(assignments.select("aid", "person_id"), on="aid")
     )
@@ -336,13 +325,20 @@ def _bunching(ctx: AuditContext, rows: pl.DataFrame) -> pl.DataFrame:
     in_band = (ratio >= cfg.bunch_from) & (ratio <= cfg.bunch_to)
     outside = (ratio < cfg.reference_from) | (ratio > cfg.reference_to)
     mad = (pl.col("attainment") - pl.col("attainment").median()).abs().median() * MAD_TO_SD
+    # Counting is cheap; the reference fit (medians) runs only where enough periods are bunched.
     cycle = (
         rows.filter(pl.col("in_cycle"))
         .group_by("aid")
         .agg(pl.len().alias("cycle_periods"), in_band.sum().alias("bunched_periods"))
+        .with_columns((pl.col("bunched_periods") / pl.col("cycle_periods")).alias("bunched_share"))
+        .filter(
+            (pl.col("cycle_periods") >= cfg.min_cycle_periods)
+            & (ctx.decide(pl.col("bunched_share")) >= cfg.min_bunched_share)
+        )
     )
+    candidates = rows.join(cycle.select("aid"), on="aid", how="semi")
     before = (
-        rows.filter(~pl.col("in_cycle"))
+        candidates.filter(~pl.col("in_cycle"))
         .group_by("aid")
         .agg(
             pl.len().alias("reference_periods"),
@@ -351,7 +347,7 @@ def _bunching(ctx: AuditContext, rows: pl.DataFrame) -> pl.DataFrame:
         )
     )
     during = (
-        rows.filter(pl.col("in_cycle") & outside)
+        candidates.filter(pl.col("in_cycle") & outside)
         .group_by("aid")
         .agg(pl.col("attainment").median().alias("alt_centre"), mad.alias("alt_spread"))
     )
@@ -370,9 +366,8 @@ def _bunching(ctx: AuditContext, rows: pl.DataFrame) -> pl.DataFrame:
             .then(pl.col("ref_spread"))
             .otherwise(pl.col("alt_spread"))
             .alias("spread"),
-            (pl.col("bunched_periods") / pl.col("cycle_periods")).alias("bunched_share"),
         )
-        .filter((pl.col("cycle_periods") >= cfg.min_cycle_periods) & pl.col("centre").is_not_null())
+        .filter(pl.col("centre").is_not_null())
     )
     centre = table.get_column("centre").to_numpy()
     spread = table.get_column("spread").fill_null(0.0).to_numpy()
@@ -385,35 +380,44 @@ def _bunching(ctx: AuditContext, rows: pl.DataFrame) -> pl.DataFrame:
         )
     return (
         table.with_columns(pl.Series("expected_share", expected, dtype=pl.Float64))
-        .filter(
-            (ctx.decide(pl.col("bunched_share")) >= cfg.min_bunched_share)
-            & (ctx.decide(pl.col("bunched_share")) >= cfg.min_excess * ctx.decide(pl.col("expected_share")))
-        )
+        .filter(ctx.decide(pl.col("bunched_share")) >= cfg.min_excess * ctx.decide(pl.col("expected_share")))
         .select("aid", "bunched_share", "expected_share")
     )
 
 
 def _spikes(ctx: AuditContext, rows: pl.DataFrame) -> pl.DataFrame:
+    """End-of-period spikes: months for daily and weekly KPIs, quarters for monthly ones."""
     cfg = ctx.config.gaming
     as_of = ctx.prepared.as_of
+    year, month = (
+        pl.col("period_end").dt.year().cast(pl.Int32),
+        pl.col("period_end").dt.month().cast(pl.Int32),
+    )
+    quarterly = pl.col("period") == "month"
+    block = pl.when(quarterly).then(year * 4 + (month - 1) // 3).otherwise(year * 12 + month - 1)
+    # The block holding as-of is complete only when as-of is the block's last day.
+    next_day = as_of + timedelta(days=1)
+    current_month = as_of.year * 12 + as_of.month - 1
+    current_quarter = as_of.year * 4 + (as_of.month - 1) // 3
+    month_done = next_day.month != as_of.month
+    quarter_done = month_done and as_of.month % 3 == 0
+    complete = (
+        pl.when(quarterly)
+        .then((pl.col("block") < current_quarter) | ((pl.col("block") == current_quarter) & quarter_done))
+        .otherwise((pl.col("block") < current_month) | ((pl.col("block") == current_month) & month_done))
+    )
     frequent = rows.filter(pl.col("in_cycle") & pl.col("period").is_in(["day", "week", "month"]))
-    block = (
-        pl.when(pl.col("period") == "month")
-        .then(pl.col("period_end").dt.truncate("1q"))
-        .otherwise(pl.col("period_end").dt.truncate("1mo"))
+    # A spike needs some value at least spike_ratio times another: a cheap filter before the blocks.
+    spread = frequent.group_by("aid").agg(
+        pl.col("value").max().alias("top"), pl.col("value").min().alias("low")
     )
-    block_end = (
-        pl.when(pl.col("period") == "month")
-        .then(pl.col("block").dt.offset_by("1q"))
-        .otherwise(pl.col("block").dt.offset_by("1mo"))
-        .dt.offset_by("-1d")
-    )
+    possible = spread.filter((pl.col("low") <= 0) | (pl.col("top") >= cfg.spike_ratio * pl.col("low")))
     blocks = (
-        frequent.with_columns(block.alias("block"))
-        .with_columns(block_end.alias("block_end"))
-        .filter(pl.col("block_end") <= as_of)
-        .sort("aid", "block", "period_end")
-        .group_by("aid", "block", maintain_order=True)
+        frequent.join(possible.select("aid"), on="aid", how="semi")
+        .select("aid", "period_end", "value", "sign", "period", block.alias("block"))
+        .filter(complete)
+        # rows are sorted by aid and period_end, and group_by keeps that order within a group
+        .group_by("aid", "block")
         .agg(
             pl.len().alias("periods"),
             pl.col("value").last().alias("last_value"),
@@ -422,11 +426,11 @@ def _spikes(ctx: AuditContext, rows: pl.DataFrame) -> pl.DataFrame:
         )
         .filter(pl.col("periods") >= 3)
     )
-    spike = pl.when(pl.col("sign") > 0).then(
-        pl.col("last_value") >= cfg.spike_ratio * pl.col("others_median")
-    ).otherwise(pl.col("last_value") * cfg.spike_ratio <= pl.col("others_median")) & (
-        pl.col("others_median") > 0
-    )
+    spike = (
+        pl.when(pl.col("sign") > 0)
+        .then(pl.col("last_value") >= cfg.spike_ratio * pl.col("others_median"))
+        .otherwise(pl.col("last_value") * cfg.spike_ratio <= pl.col("others_median"))
+    ) & (pl.col("others_median") > 0)
     return (
         blocks.group_by("aid")
         .agg(pl.len().alias("complete_months"), spike.sum().alias("spike_months"))
@@ -506,7 +510,7 @@ def _org_discontinuity(ctx: AuditContext, rows: pl.DataFrame) -> tuple[Finding, 
 
 
 def gaming_suspected(ctx: AuditContext) -> RuleOutput:
-    rows = attainment_rows(ctx).filter(pl.col("attainment").is_finite())
+    rows = ctx.periods
     tests = (
         ctx.prepared.assignments.select("aid", "person_id", "team", "kpi")
         .join(_bunching(ctx, rows), on="aid", how="left")
