@@ -318,25 +318,48 @@ def test_revisions_that_lift_values_across_the_target_are_flagged(
 
 
 def test_the_organisation_bin_just_above_target_is_tested_for_a_discontinuity() -> None:
-    # 60 people with smooth attainment from 80% to 120% in 0.5-point steps; in the bunched
-    # organisation 20 of them land at 100.5% in every cycle week instead.
-    people = [f"p{i:02d}" for i in range(60)]
-    levels = [0.8 + 0.4 * ((i * 37) % 81) / 80 for i in range(60 * 10)]
+    # 64 people with smooth attainment: person i runs from 80% + 5 x (i mod 8) points upwards in
+    # half-point steps, so together they cover 80-125% evenly; in the bunched organisation 24 of
+    # them land at 100.5% in every cycle week instead.
+    people = [f"p{i:02d}" for i in range(64)]
     rows = plan(*(assignment(p, target=100.0) for p in people))
 
     def org(bunched: int) -> pl.DataFrame:
         parts = []
         for index, person in enumerate(people):
-            own = [100.0 * levels[(index * 10 + w) % len(levels)] for w in range(10)]
+            own = [80.0 + 5.0 * (index % 8) + 0.5 * w for w in range(10)]
             parts.append(series(person, [100.5] * 10 if index < bunched else own, first=IN_CYCLE))
         return actuals(*parts)
 
-    found = [f for f in of_code(audit(rows, org(20)), "gaming-suspected") if f.person_id is None]
+    found = [f for f in of_code(audit(rows, org(24)), "gaming-suspected") if f.person_id is None]
     assert [(f.team, f.person_id, f.kpi) for f in found] == [(None, None, None)]
     assert found[0].evidence["test"] == "burgstahler-dichev"
     assert found[0].evidence["z"] >= 3
     assert renders(found)
     assert [f for f in of_code(audit(rows, org(0)), "gaming-suspected") if f.person_id is None] == []
+
+
+def test_small_counts_landing_on_the_target_are_not_a_discontinuity_or_bunching() -> None:
+    # Deals per week are whole numbers around a target of 4: 4 of 4 is 100% by arithmetic.
+    people = [f"p{i:02d}" for i in range(30)]
+    rows = plan(*(assignment(p, kpi="deals", target=4.0) for p in people))
+    pattern = [3.0, 4.0, 5.0, 4.0, 4.0, 3.0, 4.0, 5.0, 4.0, 4.0]
+    values = actuals(
+        *(
+            series(p, pattern[i % 3 :] + pattern[: i % 3], kpi="deals", first=IN_CYCLE)
+            for i, p in enumerate(people)
+        )
+    )
+    assert of_code(audit(rows, values), "gaming-suspected") == []
+
+
+def test_ratings_at_the_target_are_not_gaming() -> None:
+    people = [f"p{i:02d}" for i in range(30)]
+    rows = plan(*(assignment(p, kpi="teamwork", kind="qualitative", target=4.0) for p in people))
+    values = actuals(
+        *(series(p, [4.0, 4.1, 4.0, 3.5, 4.0, 4.0, 4.5, 4.0], kpi="teamwork", first=IN_CYCLE) for p in people)
+    )
+    assert of_code(audit(rows, values), "gaming-suspected") == []
 
 
 # --- innovation-suppressed ---------------------------------------------------------------------

@@ -24,16 +24,17 @@ EVIDENCE_DIGITS: Final = 6  # significant digits kept in evidence numbers (prese
 
 def attainment_rows(prepared: Prepared) -> pl.DataFrame:
     """Observations up to as-of with a target > 0 and a finite ``attainment`` (value / target, or
-    target / value for ``lower``, uncapped), with the assignment's ``sign``, ``person_id`` and
-    ``period``; sorted by ``aid`` and ``period_end``."""
+    target / value for ``lower``, uncapped), with the assignment's ``sign``, ``period_days`` and
+    whether it is ``quantitative`` (no strings: 5 million rows stay small); sorted by ``aid`` and
+    ``period_end``."""
     obs = prepared.observations.filter(pl.col("target") > 0)
     aid = obs.get_column("aid")
     assignments = prepared.assignments
     return (
         obs.with_columns(
             assignments.get_column("sign").gather(aid).alias("sign"),
-            assignments.get_column("person_id").gather(aid).alias("person_id"),
-            assignments.get_column("period").gather(aid).alias("period"),
+            assignments.get_column("period_days").gather(aid).alias("period_days"),
+            (assignments.get_column("kind") == "quantitative").gather(aid).alias("quantitative"),
         )
         .with_columns(
             pl.when(pl.col("sign") > 0)

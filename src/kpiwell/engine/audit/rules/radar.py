@@ -20,6 +20,7 @@ from scipy import special
 
 from kpiwell.engine.audit.attainment import MAD_TO_SD
 from kpiwell.engine.audit.findings import Finding, Severity
+from kpiwell.engine.audit.prepare import PERIOD_DAYS
 from kpiwell.engine.audit.rules.base import AuditContext, RuleOutput, emit
 from kpiwell.engine.audit.rules.targets import safe_flags
 
@@ -49,12 +50,9 @@ def chronic_pressure(ctx: AuditContext) -> RuleOutput:
     recent = _latest(ctx.periods, "aid", cfg.last_periods)
     under = (
         recent.group_by("aid")
-        .agg(
-            pl.col("person_id").first(),
-            (ctx.decide(pl.col("attainment")) < cfg.under_attainment).sum().alias("periods_under"),
-        )
+        .agg((ctx.decide(pl.col("attainment")) < cfg.under_attainment).sum().alias("periods_under"))
         .filter(pl.col("periods_under") >= cfg.min_periods_under)
-        .join(ctx.prepared.assignments.select("aid", "kpi"), on="aid")
+        .join(ctx.prepared.assignments.select("aid", "person_id", "kpi"), on="aid")
         .group_by("person_id")
         .agg(pl.col("kpi").sort().alias("pressured_kpis"), pl.col("periods_under").max())
     )
@@ -154,11 +152,9 @@ def _near_misses(ctx: AuditContext) -> pl.DataFrame:
     near = ctx.decide(pl.col("attainment"))
     return (
         recent.group_by("aid")
-        .agg(
-            pl.col("person_id").first(),
-            ((near >= cfg.near_miss_from) & (near < cfg.near_miss_below)).sum().alias("near_misses"),
-        )
+        .agg(((near >= cfg.near_miss_from) & (near < cfg.near_miss_below)).sum().alias("near_misses"))
         .filter(pl.col("near_misses") >= cfg.min_near_misses)
+        .join(ctx.prepared.assignments.select("aid", "person_id"), on="aid")
     )
 
 
@@ -319,6 +315,24 @@ def motivation_loss(ctx: AuditContext) -> RuleOutput:
     )
 
 
+def _resolution(rows: pl.DataFrame) -> pl.DataFrame:
+    """Per aid: the smallest step between distinct in-cycle values, relative to the median target.
+
+    Counts (a step of 1 against a target of 4) cannot land anywhere but on a grid; a smooth
+    distribution must be widened by half a step to predict how often they hit the target exactly.
+    Relative to the target, so rescaling units changes nothing. Null when all values are equal.
+    """
+    ordered = rows.filter(pl.col("in_cycle")).select("aid", "value", "target").sort("aid", "value")
+    step = pl.when(pl.col("aid") == pl.col("aid").shift(1)).then(pl.col("value") - pl.col("value").shift(1))
+    return (
+        ordered.with_columns(step.alias("step"))
+        .group_by("aid")
+        .agg(
+            (pl.col("step").filter(pl.col("step") > 0).min() / pl.col("target").median()).alias("resolution")
+        )
+    )
+
+
 def _bunching(ctx: AuditContext, rows: pl.DataFrame) -> pl.DataFrame:
     cfg = ctx.config.gaming
     ratio = ctx.decide(pl.col("attainment"))
@@ -354,6 +368,7 @@ def _bunching(ctx: AuditContext, rows: pl.DataFrame) -> pl.DataFrame:
     table = (
         cycle.join(before, on="aid", how="left")
         .join(during, on="aid", how="left")
+        .join(_resolution(candidates), on="aid", how="left")
         .with_columns(
             (pl.col("reference_periods").fill_null(0) >= cfg.min_reference_periods).alias("use_before")
         )
@@ -371,12 +386,14 @@ def _bunching(ctx: AuditContext, rows: pl.DataFrame) -> pl.DataFrame:
     )
     centre = table.get_column("centre").to_numpy()
     spread = table.get_column("spread").fill_null(0.0).to_numpy()
+    half_step = table.get_column("resolution").fill_null(0.0).to_numpy() / 2
+    low, high = cfg.bunch_from - half_step, cfg.bunch_to + half_step
     with np.errstate(divide="ignore", invalid="ignore"):
         safe = np.where(spread > 0, spread, 1.0)
         expected = np.where(
             spread > 0,
-            special.ndtr((cfg.bunch_to - centre) / safe) - special.ndtr((cfg.bunch_from - centre) / safe),
-            ((centre >= cfg.bunch_from) & (centre <= cfg.bunch_to)).astype(np.float64),
+            special.ndtr((high - centre) / safe) - special.ndtr((low - centre) / safe),
+            ((centre >= low) & (centre <= high)).astype(np.float64),
         )
     return (
         table.with_columns(pl.Series("expected_share", expected, dtype=pl.Float64))
@@ -393,7 +410,7 @@ def _spikes(ctx: AuditContext, rows: pl.DataFrame) -> pl.DataFrame:
         pl.col("period_end").dt.year().cast(pl.Int32),
         pl.col("period_end").dt.month().cast(pl.Int32),
     )
-    quarterly = pl.col("period") == "month"
+    quarterly = pl.col("period_days") == PERIOD_DAYS["month"]
     block = pl.when(quarterly).then(year * 4 + (month - 1) // 3).otherwise(year * 12 + month - 1)
     # The block holding as-of is complete only when as-of is the block's last day.
     next_day = as_of + timedelta(days=1)
@@ -406,7 +423,7 @@ def _spikes(ctx: AuditContext, rows: pl.DataFrame) -> pl.DataFrame:
         .then((pl.col("block") < current_quarter) | ((pl.col("block") == current_quarter) & quarter_done))
         .otherwise((pl.col("block") < current_month) | ((pl.col("block") == current_month) & month_done))
     )
-    frequent = rows.filter(pl.col("in_cycle") & pl.col("period").is_in(["day", "week", "month"]))
+    frequent = rows.filter(pl.col("in_cycle") & (pl.col("period_days") <= PERIOD_DAYS["month"]))
     # A spike needs some value at least spike_ratio times another: a cheap filter before the blocks.
     spread = frequent.group_by("aid").agg(
         pl.col("value").max().alias("top"), pl.col("value").min().alias("low")
@@ -414,7 +431,7 @@ def _spikes(ctx: AuditContext, rows: pl.DataFrame) -> pl.DataFrame:
     possible = spread.filter((pl.col("low") <= 0) | (pl.col("top") >= cfg.spike_ratio * pl.col("low")))
     blocks = (
         frequent.join(possible.select("aid"), on="aid", how="semi")
-        .select("aid", "period_end", "value", "sign", "period", block.alias("block"))
+        .select("aid", "period_end", "value", "sign", "period_days", block.alias("block"))
         .filter(complete)
         # rows are sorted by aid and period_end, and group_by keeps that order within a group
         .group_by("aid", "block")
@@ -469,7 +486,10 @@ def _org_discontinuity(ctx: AuditContext, rows: pl.DataFrame) -> tuple[Finding, 
     """Burgstahler & Dichev (1997): is the bin just above 100% fuller than its neighbours predict?"""
     cfg = ctx.config.gaming
     width = cfg.org_bin_width
-    ratios = rows.filter(pl.col("in_cycle") & pl.col("attainment").is_finite())
+    # Only series fine-grained enough to fill 1-point bins: values on a coarse grid (small counts)
+    # pile up on the target by arithmetic, not by behaviour.
+    coarse = _resolution(rows).filter(pl.col("resolution") > width)
+    ratios = rows.filter(pl.col("in_cycle")).join(coarse, on="aid", how="anti")
     total = ratios.height
     if total == 0:
         return ()
@@ -510,7 +530,10 @@ def _org_discontinuity(ctx: AuditContext, rows: pl.DataFrame) -> tuple[Finding, 
 
 
 def gaming_suspected(ctx: AuditContext) -> RuleOutput:
-    rows = ctx.periods
+    # Ratings (qualitative KPIs) are given by someone else on a coarse scale: one landing on the
+    # target is the rater's calibration, not the person's doing, so only quantitative KPIs are
+    # tested for bunching, spikes and the organisation-level discontinuity.
+    rows = ctx.periods.filter(pl.col("quantitative"))
     tests = (
         ctx.prepared.assignments.select("aid", "person_id", "team", "kpi")
         .join(_bunching(ctx, rows), on="aid", how="left")
