@@ -33,6 +33,16 @@ ISSUE_3_CODES = {
     "feedback-gap",
     "recognition-drought",
 }
+HARM_CODES = {
+    "chronic-pressure",
+    "effort-unrecognized",
+    "motivation-loss",
+    "gaming-suspected",
+    "burnout-risk",
+    "innovation-suppressed",
+    "turnover-risk",
+}
+SURVEY_CODES = {"burnout-risk", "motivation-loss", "turnover-risk"}
 
 
 @pytest.fixture(scope="module")
@@ -62,9 +72,12 @@ def matches(finding: Finding, code: str, team: str, person: str | None, kpi: str
     )
 
 
-def test_every_planted_design_problem_is_found(demo_audit: tuple[DemoOrg, AuditResult]) -> None:
+@pytest.mark.parametrize(("codes", "kind"), [(ISSUE_3_CODES, "design problems"), (HARM_CODES, "harms")])
+def test_every_planted_problem_is_found(
+    demo_audit: tuple[DemoOrg, AuditResult], codes: set[str], kind: str
+) -> None:
     demo, result = demo_audit
-    planted = [p for p in demo.planted if p.code in ISSUE_3_CODES]
+    planted = [p for p in demo.planted if p.code in codes]
 
     missed = [
         (p.code, *subject(demo, p))
@@ -72,7 +85,7 @@ def test_every_planted_design_problem_is_found(demo_audit: tuple[DemoOrg, AuditR
         if not any(matches(f, p.code, *subject(demo, p)) for f in result.findings)
     ]
 
-    assert {p.code for p in planted} == ISSUE_3_CODES
+    assert {p.code for p in planted} == codes, kind
     assert missed == []
 
 
@@ -91,3 +104,15 @@ def test_the_planted_unrealistic_target_is_critical(demo_audit: tuple[DemoOrg, A
     (finding,) = [f for f in result.findings if matches(f, "unrealistic-target", team, person, kpi)]
     assert finding.severity is Severity.CRITICAL
     assert finding.evidence["p_attain"] < 0.05
+
+
+def test_the_small_teams_survey_results_stay_private(demo_audit: tuple[DemoOrg, AuditResult]) -> None:
+    demo, result = demo_audit
+    small = next(t.name for t in demo.teams if t.key == demo.small_team_key)
+
+    assert [f.code for f in result.findings if f.team == small and f.code in SURVEY_CODES] == []
+    assert sum(result.suppressed.values()) > 0
+    survey_findings = [f for f in result.findings if f.code in SURVEY_CODES and f.person_id is None]
+    counts = [v for f in survey_findings for k, v in f.evidence.items() if k.endswith("respondents")]
+    assert len(survey_findings) >= 3
+    assert counts and min(counts) >= 5
