@@ -6,6 +6,12 @@ rule has something to do. The organisation is 50 departments of 20 teams of 10 p
 growth and noise differ per person, and about a fifth of the teams have a uniform, top-down target
 far above what most of their people deliver.
 
+``surveys.csv`` (issue 4) holds everyone's wellbeing surveys: WHO-5, CBI personal and work-related,
+Mini-Z and eNPS, in two rounds about three months apart (the later one ending at as-of), each
+answered over ten working days by about 70% of the people (a few skip an item). Answers follow a
+per-person wellbeing level; about a tenth of the teams are strained in the latest round (lower
+WHO-5, higher CBI, lower eNPS), so the radar's team rules have something to find.
+
     python benchmarks/generate.py [--people 10000] [--weeks 104] [--seed 7] [--out benchmarks/data]
 """
 
@@ -14,6 +20,7 @@ from __future__ import annotations
 import argparse
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import polars as pl
@@ -33,7 +40,7 @@ TEAMS_PER_DEPARTMENT = 20
 
 def build(
     people: int, weeks: int, seed: int
-) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame, pl.DataFrame, pl.DataFrame]:
     rng = np.random.default_rng(seed)
     person = np.arange(people)
     team = person // TEAM_SIZE
@@ -83,7 +90,9 @@ def build(
         )
         week = np.arange(weeks)
         trend = 1.0 + growth[:, None] * week[None, :]
-        values = capacity[:, None] * trend * rng.normal(1.0, noise[:, None], (people, weeks))
+        values: np.ndarray[Any, np.dtype[np.floating[Any]]] = (
+            capacity[:, None] * trend * rng.normal(1.0, noise[:, None], (people, weeks))
+        )
         if kind == "qualitative":
             values = np.clip(np.round(values), 1, 5)
         else:
@@ -123,7 +132,69 @@ def build(
             "kind": "praise",
         }
     )
-    return plan, actuals, checkins, recognition
+    surveys = build_surveys(person_ids, team, as_of, rng)
+    return plan, actuals, checkins, recognition, surveys
+
+
+#: instrument, number of items, lowest and highest response (as in ``kpiwell.engine.audit.io``), and
+#: the mean answer of a healthy person and its change per unit of wellbeing, as shares of the range
+#: (CBI and Mini-Z measure burnout, so better wellbeing lowers them).
+INSTRUMENTS = (
+    ("who5", 5, 0, 5, 0.66, 0.12),
+    ("cbi-personal", 6, 0, 4, 0.38, -0.12),
+    ("cbi-work", 7, 0, 4, 0.32, -0.12),
+    ("mini-z", 1, 1, 5, 0.25, -0.15),
+    ("enps", 1, 0, 10, 0.82, 0.10),
+)
+RESPONSE_RATE = 0.7
+SKIP_RATE = 0.01  # an item left unanswered
+ROUND_DAYS = 10  # answers trickle in over two working weeks
+ROUND_GAP_WEEKS = 13  # about three months between rounds
+
+
+def build_surveys(
+    person_ids: np.ndarray, team: np.ndarray, as_of: date, rng: np.random.Generator
+) -> pl.DataFrame:
+    """Two survey rounds for everyone, one row per answered item, in date then person order."""
+    people = len(person_ids)
+    wellbeing = rng.normal(0.0, 0.8, people)  # per person: + is better
+    strained = rng.random(team.max() + 1) < 0.1
+    frames = []
+    for round_index, weeks_before in enumerate((ROUND_GAP_WEEKS, 0)):
+        last_day = as_of - timedelta(weeks=weeks_before)
+        latest = round_index == 1
+        level = wellbeing + rng.normal(0.0, 0.3, people) - np.where(latest & strained[team], 1.5, 0.0)
+        answered = np.flatnonzero(rng.random(people) < RESPONSE_RATE)
+        day = rng.integers(0, ROUND_DAYS, answered.size)
+        for instrument, items, low, high, healthy, slope in INSTRUMENTS:
+            centre = low + (high - low) * (healthy + slope * level[answered])
+            responses = np.rint(
+                centre[:, None] + rng.normal(0.0, 0.12 * (high - low), (answered.size, items))
+            )
+            responses = np.clip(responses, low, high).astype(np.int64)
+            kept = rng.random((answered.size, items)) >= SKIP_RATE
+            who, item = np.nonzero(kept)
+            frames.append(
+                pl.DataFrame(
+                    {
+                        "person_id": person_ids[answered[who]],
+                        "date": (np.datetime64(last_day) - (ROUND_DAYS - 1 - day[who])).astype(
+                            "datetime64[D]"
+                        ),
+                        "instrument": instrument,
+                        "item": item + 1,
+                        "response": responses[who, item],
+                        "__order": answered[who],
+                    }
+                )
+            )
+    order = {name: index for index, (name, *_) in enumerate(INSTRUMENTS)}
+    return (
+        pl.concat(frames)
+        .with_columns(pl.col("instrument").replace_strict(order, return_dtype=pl.Int64).alias("__instrument"))
+        .sort("date", "__order", "__instrument", "item")
+        .drop("__order", "__instrument")
+    )
 
 
 def main() -> None:
@@ -136,12 +207,16 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parent / "data")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
-    plan, actuals, checkins, recognition = build(args.people, args.weeks, args.seed)
+    plan, actuals, checkins, recognition, surveys = build(args.people, args.weeks, args.seed)
     plan.write_csv(args.out / "plan.csv")
     actuals.write_csv(args.out / "actuals.csv")
     checkins.write_csv(args.out / "checkins.csv")
     recognition.write_csv(args.out / "recognition.csv")
-    print(f"wrote {plan.height:,} plan rows and {actuals.height:,} actuals rows to {args.out}")
+    surveys.write_csv(args.out / "surveys.csv")
+    print(
+        f"wrote {plan.height:,} plan rows, {actuals.height:,} actuals rows and "
+        f"{surveys.height:,} survey answers to {args.out}"
+    )
 
 
 if __name__ == "__main__":
