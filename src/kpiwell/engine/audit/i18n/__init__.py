@@ -54,27 +54,37 @@ def _readable(value: float) -> str:
     return text
 
 
+_SWAP_SEPARATORS: Final = str.maketrans(",.", ".,")
+
+
 def _swap_separators(text: str) -> str:
-    return text.translate(str.maketrans(",.", ".,"))
+    return text.translate(_SWAP_SEPARATORS)
+
+
+def _format_field(value: Any, format_spec: str, lang: str) -> str:
+    """One placeholder's text: ``num`` and ``date`` specs, numbers in the language's convention."""
+    if value is None:
+        return MISSING_VALUE
+    if format_spec == "date":
+        day = value if isinstance(value, date) else date.fromisoformat(str(value))
+        return day.strftime("%d/%m/%Y") if lang == "vi" else day.isoformat()
+    is_number = isinstance(value, (int, float)) and not isinstance(value, bool)
+    numeric = format_spec == "num" and is_number
+    text = _readable(float(value)) if numeric else format(value, format_spec)
+    if lang == "vi" and is_number:
+        text = _swap_separators(text)
+    return text
 
 
 class _Formatter(string.Formatter):
+    """The general path, for templates the compiled path does not cover (see ``_compiled``)."""
+
     def __init__(self, lang: str) -> None:
         super().__init__()
         self.lang = lang
 
     def format_field(self, value: Any, format_spec: str) -> str:
-        if value is None:
-            return MISSING_VALUE
-        if format_spec == "date":
-            day = value if isinstance(value, date) else date.fromisoformat(str(value))
-            return day.strftime("%d/%m/%Y") if self.lang == "vi" else day.isoformat()
-        is_number = isinstance(value, int | float) and not isinstance(value, bool)
-        numeric = format_spec == "num" and is_number
-        text = _readable(float(value)) if numeric else format(value, format_spec)
-        if self.lang == "vi" and is_number:
-            text = _swap_separators(text)
-        return text
+        return _format_field(value, format_spec, self.lang)
 
 
 def template(key: str, lang: str) -> str:
@@ -90,9 +100,42 @@ def placeholders(key: str, lang: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(template(key, lang)) if name}
 
 
+# Each template parsed once (keyed by its text, so an edited catalogue entry is parsed anew):
+# (literal text, field name or None, format spec) per part, or None when a field needs the general
+# ``string.Formatter`` path (attribute or index access, a conversion such as ``!r``, nested fields
+# in the spec, positional fields).
+_Parsed = tuple[tuple[str, str | None, str], ...] | None
+_PARSED: dict[str, _Parsed] = {}
+
+
+def _parse(text: str) -> _Parsed:
+    parts: list[tuple[str, str | None, str]] = []
+    for literal, name, spec, conversion in string.Formatter().parse(text):
+        if name is None:
+            parts.append((literal, None, ""))
+        elif conversion or not name.isidentifier() or "{" in (spec or ""):
+            return None
+        else:
+            parts.append((literal, name, spec or ""))
+    return tuple(parts)
+
+
 def t(key: str, lang: str, **params: Any) -> str:
     """The text for ``key`` in ``lang`` with ``params`` filled in."""
-    return _Formatter(lang).format(template(key, lang), **params)
+    text = template(key, lang)
+    try:
+        parsed = _PARSED[text]
+    except KeyError:
+        parsed = _PARSED[text] = _parse(text)
+    if parsed is None:
+        return _Formatter(lang).format(text, **params)
+    out: list[str] = []
+    for literal, name, spec in parsed:
+        out.append(literal)
+        if name is not None:
+            value = params[name]
+            out.append(value if spec == "" and type(value) is str else _format_field(value, spec, lang))
+    return "".join(out)
 
 
 def _finding_params(finding: Finding) -> dict[str, Any]:
