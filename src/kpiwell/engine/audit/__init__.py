@@ -17,7 +17,7 @@ from kpiwell.engine.audit.prepare import prepare as _prepare
 from kpiwell.engine.audit.rules import RULES, AuditContext
 from kpiwell.engine.audit.rules.base import attainment_rows
 from kpiwell.engine.audit.scores import cycle_scores
-from kpiwell.engine.wellbeing.radar import survey_findings
+from kpiwell.engine.wellbeing import radar as _radar  # a module, not a name: radar imports findings
 
 CODES: tuple[str, ...] = tuple(RULES)
 
@@ -60,7 +60,7 @@ def audit(  # noqa: PLR0917 - the positional order is the published API (issue 3
     found = [f for out in outputs for f in out.findings]
     suppressed: dict[str, int] = {}
     if prepared.surveys is not None:
-        outcome = survey_findings(
+        outcome = _radar.survey_findings(
             surveys=prepared.surveys,
             people=prepared.assignments.select("person_id", "team", "parent_team"),
             config=prepared.config.wellbeing,
