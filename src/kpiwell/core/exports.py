@@ -8,12 +8,14 @@ later, the in-app dashboards. Survey answers are never part of it: they belong t
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import polars as pl
 from django.conf import settings
-from django.db.models import Max
+from django.db.models import F, Max
 
 from kpiwell.checkins.models import CheckIn
 from kpiwell.engine.audit.frames import (
@@ -42,14 +44,24 @@ class AuditFrames:
     recognition: pl.DataFrame
 
 
-def _local_date(moment: dt.datetime | None) -> dt.date | None:
-    if moment is None:
-        return None
-    return moment.astimezone(ZoneInfo(settings.TIME_ZONE)).date()
+# Django refuses an alias that shadows a model field (``person_id``, ``kpi``, ``manager_id``), so
+# queries add a trailing underscore and the frame gets the real name back here.
+_SHADOWED = {"person_id_": "person_id", "kpi_": "kpi", "manager_id_": "manager_id"}
 
 
-def _naive_utc(moment: dt.datetime) -> dt.datetime:
-    return moment.astimezone(dt.UTC).replace(tzinfo=None)
+def _frame(records: Iterable[Mapping[str, Any]], schema: dict[str, Any]) -> pl.DataFrame:
+    """Rows named after the frame's columns, conformed to its schema; blank text becomes null."""
+    rows = [dict(record) for record in records]
+    if not rows:
+        return conform(pl.DataFrame(), schema)
+    frame = pl.DataFrame(rows, infer_schema_length=None)
+    frame = frame.rename({old: new for old, new in _SHADOWED.items() if old in frame.columns})
+    blanks = [
+        pl.when(pl.col(name).str.strip_chars() == "").then(None).otherwise(pl.col(name)).alias(name)
+        for name, dtype in schema.items()
+        if dtype == pl.Utf8 and name in frame.columns and frame.schema[name] == pl.Utf8
+    ]
+    return conform(frame.with_columns(blanks), schema)
 
 
 def audit_frames(*, viewer: AnyUser, organisation: Organisation, cycle: Cycle) -> AuditFrames:
@@ -57,125 +69,92 @@ def audit_frames(*, viewer: AnyUser, organisation: Organisation, cycle: Cycle) -
     if not (roles.is_admin or (roles.is_hr and roles.organisation_id == organisation.pk)):
         raise ExportNotAllowedError("Only HR and admins can export the organisation's KPI data.")
 
+    zone = ZoneInfo(settings.TIME_ZONE)
     assignments = list(
         Assignment.objects.filter(cycle=cycle, person__is_active=True)
-        .annotate(last_revised=Max("revisions__revised_at"))
+        .order_by("person__external_id", "kpi__name")
         .values(
-            "person_id",
-            "kpi_id",
-            "person__external_id",
-            "person__full_name",
-            "person__manager__external_id",
-            "person__team__name",
-            "person__team__parent__name",
-            "kpi__name",
-            "kpi__kind",
-            "kpi__direction",
-            "kpi__unit",
-            "kpi__period",
-            "kpi__purpose",
             "target",
             "baseline",
             "commit",
             "stretch",
             "weight",
             "set_by",
-            "last_revised",
+            person_pk=F("person_id"),
+            kpi_pk=F("kpi_id"),
+            person_id_=F("person__external_id"),
+            person_name=F("person__full_name"),
+            manager_id_=F("person__manager__external_id"),
+            team=F("person__team__name"),
+            parent_team=F("person__team__parent__name"),
+            kpi_=F("kpi__name"),
+            kind=F("kpi__kind"),
+            direction=F("kpi__direction"),
+            unit=F("kpi__unit"),
+            period=F("kpi__period"),
+            purpose=F("kpi__purpose"),
+            last_revised=Max("revisions__revised_at"),
         )
-        .order_by("person__external_id", "kpi__name")
     )
-    plan = conform(
-        pl.DataFrame(
+    plan = _frame(
+        [
             {
-                "person_id": [a["person__external_id"] for a in assignments],
-                "person_name": [a["person__full_name"] for a in assignments],
-                "manager_id": [a["person__manager__external_id"] for a in assignments],
-                "team": [a["person__team__name"] for a in assignments],
-                "parent_team": [a["person__team__parent__name"] for a in assignments],
-                "kpi": [a["kpi__name"] for a in assignments],
-                "kind": [a["kpi__kind"] for a in assignments],
-                "direction": [a["kpi__direction"] for a in assignments],
-                "unit": [a["kpi__unit"] or None for a in assignments],
-                "period": [a["kpi__period"] for a in assignments],
-                "target": [a["target"] for a in assignments],
-                "baseline": [a["baseline"] for a in assignments],
-                "commit": [a["commit"] for a in assignments],
-                "stretch": [a["stretch"] for a in assignments],
-                "weight": [a["weight"] for a in assignments],
-                "purpose": [a["kpi__purpose"] or None for a in assignments],
-                "set_by": [a["set_by"] or None for a in assignments],
-                "revised_on": [_local_date(a["last_revised"]) for a in assignments],
-                "cycle_start": [cycle.start] * len(assignments),
-                "cycle_end": [cycle.end] * len(assignments),
-            },
-            schema_overrides={k: v for k, v in PLAN_SCHEMA.items()},
-        ),
+                **a,
+                "revised_on": a["last_revised"].astimezone(zone).date() if a["last_revised"] else None,
+                "cycle_start": cycle.start,
+                "cycle_end": cycle.end,
+            }
+            for a in assignments
+        ],
         PLAN_SCHEMA,
     )
 
-    pairs = {(a["person_id"], a["kpi_id"]) for a in assignments}
-    person_ids = {person for person, _ in pairs}
-    kpi_ids = {kpi for _, kpi in pairs}
-    rows = [
-        m
-        for m in Measurement.objects.filter(person_id__in=person_ids, kpi_id__in=kpi_ids)
-        .values(
-            "person_id", "kpi_id", "person__external_id", "kpi__name", "period_end", "value", "recorded_at"
+    pairs = {(a["person_pk"], a["kpi_pk"]) for a in assignments}
+    measurements = (
+        Measurement.objects.filter(
+            person_id__in={person for person, _ in pairs}, kpi_id__in={kpi for _, kpi in pairs}
         )
         .order_by("person__external_id", "kpi__name", "period_end", "recorded_at", "id")
-        if (m["person_id"], m["kpi_id"]) in pairs
-    ]
-    actuals = conform(
-        pl.DataFrame(
-            {
-                "person_id": [m["person__external_id"] for m in rows],
-                "kpi": [m["kpi__name"] for m in rows],
-                "period_end": [m["period_end"] for m in rows],
-                "value": [m["value"] for m in rows],
-                "recorded_at": [_naive_utc(m["recorded_at"]) for m in rows],
-            },
-            schema_overrides={k: v for k, v in ACTUALS_SCHEMA.items()},
-        ),
+        .values(
+            "period_end",
+            "value",
+            "recorded_at",
+            person_pk=F("person_id"),
+            kpi_pk=F("kpi_id"),
+            person_id_=F("person__external_id"),
+            kpi_=F("kpi__name"),
+        )
+    )
+    actuals = _frame(
+        [
+            {**m, "recorded_at": m["recorded_at"].astimezone(dt.UTC).replace(tzinfo=None)}
+            for m in measurements
+            if (m["person_pk"], m["kpi_pk"]) in pairs
+        ],
         ACTUALS_SCHEMA,
     )
 
-    checkins = list(
-        CheckIn.objects.filter(employee_id__in=person_ids)
-        .values("employee__external_id", "date", "manager__external_id", "mood", "workload")
-        .order_by("employee__external_id", "date", "id")
-    )
-    checkin_frame = conform(
-        pl.DataFrame(
-            {
-                "person_id": [c["employee__external_id"] for c in checkins],
-                "date": [c["date"] for c in checkins],
-                "manager_id": [c["manager__external_id"] for c in checkins],
-                "mood": [c["mood"] for c in checkins],
-                "workload": [c["workload"] for c in checkins],
-            },
-            schema_overrides={k: v for k, v in CHECKINS_SCHEMA.items()},
+    people = {person for person, _ in pairs}
+    checkins = _frame(
+        (
+            CheckIn.objects.filter(employee_id__in=people)
+            .order_by("employee__external_id", "date", "id")
+            .values(
+                "date",
+                "mood",
+                "workload",
+                person_id_=F("employee__external_id"),
+                manager_id_=F("manager__external_id"),
+            )
         ),
         CHECKINS_SCHEMA,
     )
-
-    recognitions = list(
-        Recognition.objects.filter(receiver_id__in=person_ids)
-        .values("receiver__external_id", "date", "giver__external_id", "kind", "note")
-        .order_by("receiver__external_id", "date", "id")
-    )
-    recognition_frame = conform(
-        pl.DataFrame(
-            {
-                "to_id": [r["receiver__external_id"] for r in recognitions],
-                "date": [r["date"] for r in recognitions],
-                "from_id": [r["giver__external_id"] for r in recognitions],
-                "kind": [r["kind"] for r in recognitions],
-                "note": [r["note"] for r in recognitions],
-            },
-            schema_overrides={k: v for k, v in RECOGNITION_SCHEMA.items()},
+    recognition = _frame(
+        (
+            Recognition.objects.filter(receiver_id__in=people)
+            .order_by("receiver__external_id", "date", "id")
+            .values("date", "kind", "note", to_id=F("receiver__external_id"), from_id=F("giver__external_id"))
         ),
         RECOGNITION_SCHEMA,
     )
-    return AuditFrames(
-        cycle=cycle, plan=plan, actuals=actuals, checkins=checkin_frame, recognition=recognition_frame
-    )
+    return AuditFrames(cycle=cycle, plan=plan, actuals=actuals, checkins=checkins, recognition=recognition)

@@ -45,7 +45,33 @@ def objective_create(
     return objective
 
 
-def _kpi_save(*, actor: AnyUser, kpi: Kpi, action: str) -> Kpi:
+def _kpi_save(
+    *,
+    actor: AnyUser,
+    action: str,
+    organisation: Organisation,
+    name: str,
+    purpose: str,
+    kind: str,
+    unit: str,
+    direction: str,
+    period: str,
+    owner: Person | None,
+    objective: Objective | None,
+    rubric: Mapping[int, str] | None,
+) -> Kpi:
+    kpi = Kpi(
+        organisation=organisation,
+        name=name,
+        purpose=purpose.strip(),
+        kind=kind,
+        unit=unit,
+        direction=direction,
+        period=period,
+        owner=owner,
+        objective=objective,
+        rubric={str(level): text for level, text in (rubric or {}).items()},
+    )
     kpi.full_clean()
     kpi.save()
     audit_log_record(actor=actor, action=action, instance=kpi, after=snapshot(kpi))
@@ -70,19 +96,20 @@ def kpi_create(
     """Define a KPI. The purpose ("why this KPI exists") is required: people deserve to know."""
     if not purpose.strip():
         raise ValidationError({"purpose": _("Say why this KPI exists: people deserve to know.")})
-    kpi = Kpi(
+    return _kpi_save(
+        actor=actor,
+        action="kpis.kpi.created",
         organisation=organisation,
         name=name,
-        purpose=purpose.strip(),
+        purpose=purpose,
         kind=kind,
         unit=unit,
         direction=direction,
         period=period,
         owner=owner,
         objective=objective,
-        rubric={str(level): text for level, text in (rubric or {}).items()},
+        rubric=rubric,
     )
-    return _kpi_save(actor=actor, kpi=kpi, action="kpis.kpi.created")
 
 
 @transaction.atomic
@@ -102,19 +129,20 @@ def kpi_import(
 ) -> Kpi:
     """Bring in a KPI defined elsewhere (a spreadsheet, another system) exactly as it was, even
     without a purpose: the audit then flags the missing purpose instead of the import inventing one."""
-    kpi = Kpi(
+    return _kpi_save(
+        actor=actor,
+        action="kpis.kpi.imported",
         organisation=organisation,
         name=name,
-        purpose=purpose.strip(),
+        purpose=purpose,
         kind=kind,
         unit=unit,
         direction=direction,
         period=period,
         owner=owner,
         objective=objective,
-        rubric={str(level): text for level, text in (rubric or {}).items()},
+        rubric=rubric,
     )
-    return _kpi_save(actor=actor, kpi=kpi, action="kpis.kpi.imported")
 
 
 @transaction.atomic

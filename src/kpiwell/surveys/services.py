@@ -12,20 +12,22 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from kpiwell.core.services import audit_log_record
+from kpiwell.engine.wellbeing.instruments import INSTRUMENTS
 from kpiwell.org.models import Person
 from kpiwell.org.services import AnyUser
 from kpiwell.surveys.models import SurveyResponse
 
-# Items and answer ranges per instrument, from the sources in ../shared/instruments.md:
-# WHO-5 (WHO 1998): 5 items 0-5; CBI (Kristensen et al. 2005): personal 6 and work 7 items, 0-4 here;
-# Mini-Z single burnout item: 1-5; eNPS: one question 0-10.
-INSTRUMENT_SHAPE: dict[str, tuple[int, int, int]] = {
-    SurveyResponse.Instrument.WHO5: (5, 0, 5),
-    SurveyResponse.Instrument.CBI_PERSONAL: (6, 0, 4),
-    SurveyResponse.Instrument.CBI_WORK: (7, 0, 4),
-    SurveyResponse.Instrument.MINI_Z: (1, 1, 5),
-    SurveyResponse.Instrument.ENPS: (1, 0, 10),
-}
+
+def _check_answer(instrument: str, item: int, response: int) -> None:
+    """Validate one answer against its instrument's shape, as the engine defines it (one table for
+    the whole product). Messages name the item, never the answer."""
+    spec = INSTRUMENTS.get(instrument)
+    if spec is None:
+        raise ValidationError(_("Unknown survey instrument."))
+    if not 1 <= item <= spec.items:
+        raise ValidationError(_("Item %(item)s does not exist in this instrument.") % {"item": item})
+    if not spec.low <= response <= spec.high:
+        raise ValidationError(_("The answer to item %(item)s is out of range.") % {"item": item})
 
 
 @transaction.atomic
@@ -33,16 +35,12 @@ def survey_answers_record(
     *, actor: AnyUser, person: Person, instrument: str, date: dt.date, answers: dict[int, int]
 ) -> list[SurveyResponse]:
     """Store one person's answers to one instrument. Errors never echo the answers themselves."""
-    if instrument not in INSTRUMENT_SHAPE:
+    if instrument not in INSTRUMENTS:
         raise ValidationError(_("Unknown survey instrument."))
-    items, low, high = INSTRUMENT_SHAPE[instrument]
     if not answers:
         raise ValidationError(_("No answers given."))
     for item, response in answers.items():
-        if not 1 <= item <= items:
-            raise ValidationError(_("Item %(item)s does not exist in this instrument.") % {"item": item})
-        if not low <= response <= high:
-            raise ValidationError(_("The answer to item %(item)s is out of range.") % {"item": item})
+        _check_answer(instrument, item, response)
     rows = [
         SurveyResponse(person=person, instrument=instrument, item=item, response=response, date=date)
         for item, response in sorted(answers.items())
@@ -62,15 +60,7 @@ def survey_responses_import(*, actor: AnyUser, responses: list[SurveyResponse], 
     """Bring in many answers at once (e.g. from a previous survey tool). All are checked against
     their instrument before any is stored; the audit log records only the source and the count."""
     for response in responses:
-        if response.instrument not in INSTRUMENT_SHAPE:
-            raise ValidationError(_("Unknown survey instrument."))
-        items, low, high = INSTRUMENT_SHAPE[response.instrument]
-        if not 1 <= response.item <= items:
-            raise ValidationError(
-                _("Item %(item)s does not exist in this instrument.") % {"item": response.item}
-            )
-        if not low <= response.response <= high:
-            raise ValidationError(_("The answer to item %(item)s is out of range.") % {"item": response.item})
+        _check_answer(response.instrument, response.item, response.response)
     SurveyResponse.objects.bulk_create(responses, batch_size=2000)
     if responses:
         audit_log_record(
