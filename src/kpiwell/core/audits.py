@@ -7,13 +7,16 @@ Survey answers go into the engine only, which reports team-level results under i
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 import polars as pl
+from django.utils import timezone
 
-from kpiwell.core.exports import audit_frames
+from kpiwell.core.exports import AuditFrames, audit_frames
 from kpiwell.engine.audit import audit
 from kpiwell.engine.audit.findings import AuditResult
-from kpiwell.engine.audit.frames import SURVEYS_SCHEMA, conform
+from kpiwell.engine.audit.frames import SURVEYS_SCHEMA, TARGETS_SCHEMA, conform, empty
+from kpiwell.engine.audit.report import render_report, report_data
 from kpiwell.kpis.models import Cycle
 from kpiwell.org.models import Organisation
 from kpiwell.org.selectors import AnyUser
@@ -35,23 +38,39 @@ def _survey_frame(*, organisation: Organisation, person_ids: list[str], as_of: d
     return conform(frame, SURVEYS_SCHEMA)
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class OrganisationAudit:
+    frames: AuditFrames
+    result: AuditResult
+
+    def report_html(self, *, lang: str) -> str:
+        """The same self-contained report ``kpiwell audit`` writes, for this organisation."""
+        data = report_data(
+            result=self.result,
+            plan=self.frames.plan,
+            actuals=self.frames.actuals,
+            targets=empty(TARGETS_SCHEMA),
+        )
+        return render_report(data, lang)
+
+
 def organisation_audit(
     *, viewer: AnyUser, organisation: Organisation, cycle: Cycle, as_of: dt.date | None = None
-) -> AuditResult:
-    """Audit the organisation's current plan (HR and admins only, like the export)."""
+) -> OrganisationAudit:
+    """Audit the organisation's plan for ``cycle`` (HR and admins only, like the export)."""
     frames = audit_frames(viewer=viewer, organisation=organisation, cycle=cycle)
-    effective = as_of or frames.actuals["period_end"].max()
-    assert isinstance(effective, dt.date)
+    effective = as_of or timezone.localdate()  # in the app, the audit is as of today
     surveys = _survey_frame(
         organisation=organisation,
         person_ids=frames.plan["person_id"].unique().to_list(),
         as_of=effective,
     )
-    return audit(
+    result = audit(
         frames.plan,
         frames.actuals,
         checkins=frames.checkins,
         recognition=frames.recognition,
-        as_of=as_of,
+        as_of=effective,
         surveys=surveys,
     )
+    return OrganisationAudit(frames=frames, result=result)

@@ -24,6 +24,7 @@ from kpiwell.engine.audit.frames import (
     PLAN_SCHEMA,
     RECOGNITION_SCHEMA,
     conform,
+    empty,
 )
 from kpiwell.kpis.models import Assignment, Cycle, Measurement
 from kpiwell.org.models import Organisation
@@ -53,7 +54,7 @@ def _frame(records: Iterable[Mapping[str, Any]], schema: dict[str, Any]) -> pl.D
     """Rows named after the frame's columns, conformed to its schema; blank text becomes null."""
     rows = [dict(record) for record in records]
     if not rows:
-        return conform(pl.DataFrame(), schema)
+        return empty(schema)
     frame = pl.DataFrame(rows, infer_schema_length=None)
     frame = frame.rename({old: new for old, new in _SHADOWED.items() if old in frame.columns})
     blanks = [

@@ -52,7 +52,9 @@ def demo_audit(django_db_setup: None, django_db_blocker: Any) -> Iterator[tuple[
         result = demo_load(demo=demo)
         hr = User.objects.get(username="lan.nguyen")
         cycle = Cycle.objects.get(organisation=result.organisation, name=demo.cycles[-1].name)
-        audited = organisation_audit(viewer=hr, organisation=result.organisation, cycle=cycle, as_of=AS_OF)
+        audited = organisation_audit(
+            viewer=hr, organisation=result.organisation, cycle=cycle, as_of=AS_OF
+        ).result
         transaction.set_rollback(True)
     yield demo, audited
 

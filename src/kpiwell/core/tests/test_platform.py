@@ -120,3 +120,23 @@ def test_passwords_are_hashed_with_argon2(personas: Personas) -> None:
 
     assert person.user.password.startswith("argon2$")
     assert person.user.check_password("a long enough passphrase")
+
+
+def test_hr_opens_the_kpi_health_audit_of_the_current_cycle(personas: Personas) -> None:
+    client = Client()
+    client.force_login(personas.hr.user)
+
+    response = client.get(reverse("organisation-audit"))
+
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "<h1>KPI health audit</h1>" in body
+    assert "https://" not in body
+
+
+@pytest.mark.parametrize("persona", ["employee", "manager", "skip_level"])
+def test_only_hr_and_admins_see_the_organisation_audit(personas: Personas, persona: str) -> None:
+    client = Client()
+    client.force_login(getattr(personas, persona).user)
+
+    assert client.get(reverse("organisation-audit")).status_code == 404

@@ -92,6 +92,8 @@ def conform(frame: pl.DataFrame, schema: dict[str, pl.DataType | type[pl.DataTyp
     Raises ``KeyError`` naming the first missing column that has no null default; readers
     validate required columns with friendly errors before calling this.
     """
+    if frame.width == 0:
+        return empty(schema)  # selecting literals from a frame without columns would invent a row
     columns = []
     for name, dtype in schema.items():
         if name in frame.columns:
