@@ -21,7 +21,7 @@ from kpiwell.engine.audit.report import (
     render_report,
     report_data,
 )
-from kpiwell.engine.audit.serialize import dumps, findings_document, plain
+from kpiwell.engine.audit.serialize import Resolved, dumps, findings_document, findings_json, plain
 
 AS_OF = date(2024, 6, 30)
 
@@ -206,6 +206,51 @@ def test_findings_json_is_sorted_valid_and_identical_for_the_same_result() -> No
         sum(1 for line in lines if line.startswith('    {"id": "') and line.rstrip(",").endswith('"}')) == 3
     )
     assert '      {"person_id": "E1", "team": "Ops", "cycle_score": 0.8, "assignments_measured": 1}' in lines
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_findings_json_is_byte_for_byte_the_document_dumped(lang: str) -> None:
+    odd = [
+        {"b": math.nan, "a": [date(2024, 1, 2), math.inf, (1, 2)], "c": {"z": 1, "y": None}},
+        {"z": 1.5, "a": -0.0, "m": [1, "x", None, True, 2.25], "n": None, "s": 'é"\\\n\u2028'},
+        {1: "non-string key", "a": 10**30},
+        {},
+    ]
+    findings = [
+        no_purpose("Ops"),
+        feedback_gap("E2", "Ops", Severity.CRITICAL),
+        feedback_gap("E1", "Ops"),
+        *(
+            Finding(
+                code="no-purpose",
+                cause=None,
+                harm=None,
+                severity=Severity.INFO,
+                team=f"Team {index}",
+                person_id=None,
+                kpi="calls",
+                evidence=evidence,
+                message_key="code.no-purpose.message",
+                remedy_key="code.no-purpose.remedy",
+                params={"without_purpose": 3, "assignments": 4},
+            )
+            for index, evidence in enumerate(odd)
+        ),
+    ]
+    result = result_of(*findings, note_details=(Note(key="note.set-by-unknown", params={"team": "Ops"}),))
+    status = {findings[1].id: "persisting"}
+    resolved = (
+        Resolved(id="0" * 16, code="no-purpose", severity="info", team="Old", person_id=None, kpi="x"),
+    )
+
+    assert findings_json(result, lang=lang, people=2) == dumps(findings_document(result, lang=lang, people=2))
+    assert findings_json(result, lang=lang, people=2, scope="Ops", status=status, resolved=resolved) == dumps(
+        findings_document(result, lang=lang, people=2, scope="Ops", status=status, resolved=resolved)
+    )
+    empty_result = result_of()
+    assert findings_json(empty_result, lang=lang, people=0) == dumps(
+        findings_document(empty_result, lang=lang, people=0)
+    )
 
 
 def test_plain_makes_any_evidence_json_safe() -> None:

@@ -28,7 +28,7 @@ from kpiwell.engine.audit.i18n import LANGUAGES, t
 from kpiwell.engine.audit.io import AuditInputs, InputError, read_inputs
 from kpiwell.engine.audit.pseudonymize import PseudonymCollisionError, Pseudonymizer
 from kpiwell.engine.audit.report import ReportData, render_report, report_data
-from kpiwell.engine.audit.serialize import SEVERITIES, Resolved, dumps, findings_document
+from kpiwell.engine.audit.serialize import SEVERITIES, Resolved, findings_json
 
 EXIT_OK: Final = 0
 EXIT_FAILED: Final = 1
@@ -156,7 +156,7 @@ def _audit(args: argparse.Namespace, lang: str) -> int:
         if args.pseudonymize:
             data, teams = _pseudonymize(data, inputs, teams)
         data = _compare(data, baseline, teams)
-        document = findings_document(
+        document = findings_json(
             data.result,
             lang=lang,
             people=data.people.height,
@@ -166,7 +166,7 @@ def _audit(args: argparse.Namespace, lang: str) -> int:
         )
         page = render_report(data, lang)
         progress.step(t("cli.progress.writing", lang))
-        _write_atomically(args.out, {"findings.json": dumps(document), "report.html": page})
+        _write_atomically(args.out, {"findings.json": document, "report.html": page})
     finally:
         progress.close()
     print(_summary(data, lang, args.out))

@@ -11,13 +11,17 @@ Shape (``docs/formats.md`` documents every field)::
 
 Findings are sorted by severity, then code, then subject. Numbers that are not finite become null,
 so the file is always valid JSON.
+
+:func:`findings_json` writes the file's text directly, byte for byte what
+``dumps(findings_document(...))`` gives (a test holds them together), without building a dict per
+finding: each line is put together from encoded pieces, repeated values encoded once.
 """
 
 from __future__ import annotations
 
 import json
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Final
@@ -162,36 +166,147 @@ def findings_document(
     }
 
 
+# One encoder for every value (``json.dumps`` with these options builds a new one per call).
+_ENCODER: Final = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(", ", ": "))
+# For evidence already in plain form but for its key order: ``plain`` sorts keys, so does this.
+_SORTED_ENCODER: Final = json.JSONEncoder(
+    ensure_ascii=False, allow_nan=False, separators=(", ", ": "), sort_keys=True
+)
+_STRING: Final[Callable[[str], str]] = json.encoder.encode_basestring
+_PLAIN_SCALARS: Final = frozenset({str, int, bool, type(None)})
+
+
 def _compact(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, allow_nan=False, separators=(", ", ": "))
+    return _ENCODER.encode(value)
+
+
+def _is_plain_scalar(value: object) -> bool:
+    kind = type(value)
+    return kind in _PLAIN_SCALARS or (kind is float and math.isfinite(value))  # type: ignore[arg-type]
+
+
+def _evidence_json(evidence: Mapping[str, Any]) -> str:
+    """``_compact(plain(evidence))``, skipping ``plain``'s copy when the values are plain already."""
+    if type(evidence) is dict:
+        for key, value in evidence.items():
+            if type(key) is not str:
+                break
+            if _is_plain_scalar(value):
+                continue
+            if type(value) is list and all(_is_plain_scalar(item) for item in value):
+                continue
+            break
+        else:
+            return _SORTED_ENCODER.encode(evidence)
+    return _compact(plain(evidence))
+
+
+class _Encoded(list[str]):
+    """Items already encoded, one per line (for :func:`dumps`)."""
+
+
+def findings_json(
+    result: AuditResult,
+    *,
+    lang: str,
+    people: int,
+    scope: str | None = None,
+    status: Mapping[str, str] | None = None,
+    resolved: tuple[Resolved, ...] | None = None,
+) -> str:
+    """``dumps(findings_document(...))`` with the same arguments, built faster."""
+    ordered = sorted(result.findings, key=Finding.sort_key)
+    document = {
+        "schema_version": SCHEMA_VERSION,
+        "as_of": result.as_of.isoformat(),
+        "summary": summary(result, lang=lang, people=people, scope=scope, resolved=resolved),
+        "findings": _finding_lines(ordered, lang, status),
+    }
+    return dumps(document)
+
+
+def _finding_lines(findings: Sequence[Finding], lang: str, status: Mapping[str, str] | None) -> _Encoded:
+    """Each finding as ``_compact(finding_document(finding, lang, status))`` would encode it."""
+    known: dict[tuple[type, object], str] = {}
+
+    def encoded(value: object) -> str:  # values that repeat: teams, KPIs, remedies, statuses
+        key = (type(value), value)
+        text = known.get(key)
+        if text is None:
+            text = known[key] = _compact(value)
+        return text
+
+    def text(value: object) -> str:  # a string (most ids and names), else as the encoder has it
+        return _STRING(value) if type(value) is str else encoded(value)
+
+    heads: dict[tuple[object, ...], str] = {}
+    lines = _Encoded()
+    for finding in findings:
+        code, cause, harm, severity = finding.code, finding.cause, finding.harm, finding.severity.value
+        key = (code, type(cause), cause, type(harm), harm, severity)
+        head = heads.get(key)
+        if head is None:
+            head = heads[key] = (
+                f'"code": {encoded(code)}, "cause": {encoded(cause)}, "harm": {encoded(harm)}, '
+                f'"severity": {encoded(severity)}, "team": '
+            )
+        identifier = finding.id
+        line = (
+            f'{{"id": {text(identifier)}, {head}{text(finding.team)}, '
+            f'"person_id": {text(finding.person_id)}, "kpi": {encoded(finding.kpi)}, '
+            f'"evidence": {_evidence_json(finding.evidence)}, '
+            f'"message": {text(render_message(finding, lang))}, '
+            f'"remedy": {encoded(render_remedy(finding, lang))}'
+        )
+        if status is not None:
+            line += f', "status": {encoded(status.get(identifier, "new"))}}}'
+        else:
+            line += "}"
+        lines.append(line)
+    return lines
 
 
 def dumps(document: Mapping[str, Any]) -> str:
     """The document as UTF-8 JSON text, one finding (and one score) per line, newline at the end.
 
     Line-per-item keeps the file readable and diffable while letting the C encoder do the work:
-    ``json.dumps(indent=...)`` falls back to pure Python, seconds for 50,000 findings.
+    ``json.dumps(indent=...)`` falls back to pure Python, seconds for 50,000 findings. The pieces
+    are joined once at the end (the findings alone are tens of megabytes).
     """
-    lines = ["{"]
+    parts = ["{\n"]
     top = list(document.items())
     for index, (key, value) in enumerate(top):
         comma = "," if index < len(top) - 1 else ""
         if isinstance(value, Mapping):
-            lines.append(f"  {_compact(key)}: {{")
+            parts.append(f"  {_compact(key)}: {{\n")
             inner = list(value.items())
             for inner_index, (inner_key, inner_value) in enumerate(inner):
                 inner_comma = "," if inner_index < len(inner) - 1 else ""
-                lines.append(f"    {_compact(inner_key)}: {_block(inner_value, '    ')}{inner_comma}")
-            lines.append(f"  }}{comma}")
+                parts.append(f"    {_compact(inner_key)}: ")
+                _block(inner_value, "    ", parts)
+                parts.append(f"{inner_comma}\n")
+            parts.append(f"  }}{comma}\n")
         else:
-            lines.append(f"  {_compact(key)}: {_block(value, '  ')}{comma}")
-    lines.append("}")
-    return "\n".join(lines) + "\n"
+            parts.append(f"  {_compact(key)}: ")
+            _block(value, "  ", parts)
+            parts.append(f"{comma}\n")
+    parts.append("}\n")
+    return "".join(parts)
 
 
-def _block(value: Any, indent: str) -> str:
+def _block(value: Any, indent: str, parts: list[str]) -> None:
     """A list of objects as one item per line; anything else compact on one line."""
-    if isinstance(value, list) and value and all(isinstance(item, Mapping) for item in value):
-        items = ",\n".join(f"{indent}  {_compact(item)}" for item in value)
-        return f"[\n{items}\n{indent}]"
-    return _compact(value)
+    items: Sequence[str]
+    if isinstance(value, _Encoded):
+        items = value
+    elif isinstance(value, list) and value and all(isinstance(item, Mapping) for item in value):
+        items = [_compact(item) for item in value]
+    else:
+        parts.append(_compact(value))
+        return
+    if not items:
+        parts.append("[]")
+        return
+    parts.append(f"[\n{indent}  ")
+    parts.append(f",\n{indent}  ".join(items))
+    parts.append(f"\n{indent}]")
