@@ -62,34 +62,73 @@ MODEL_SCHEMA: Final = pl.Schema(
 )
 
 
+def _runs(aid: pl.Series) -> tuple[pl.Series, pl.Series, pl.Series, pl.Series]:
+    """For a column sorted by aid, per row: the position ``j`` in its aid's run (Int64), the run's
+    length ``m`` (UInt32), the row of the run's last element and the run's number (from 0); without
+    window expressions."""
+    n = aid.len()
+    if n == 0:
+        empty = pl.Series([], dtype=pl.Int64)
+        return empty, pl.Series([], dtype=pl.UInt32), empty, pl.Series([], dtype=pl.UInt32)
+    new_run = pl.concat([pl.Series([True]), aid.slice(1) != aid.slice(0, n - 1)])
+    first = new_run.arg_true().cast(pl.Int64)
+    run = new_run.cast(pl.UInt32).cum_sum() - 1
+    length = pl.concat([first.slice(1), pl.Series([n], dtype=pl.Int64)]) - first
+    j = pl.int_range(0, n, eager=True, dtype=pl.Int64) - first.gather(run)
+    last = (first + length - 1).gather(run)
+    return j, length.cast(pl.UInt32).gather(run), last, run
+
+
 def _person_fits(prepared: Prepared, cfg: AttainmentConfig) -> pl.DataFrame:
-    """Per aid with history: n, own median, level, slope, spread and the level's estimation variance."""
+    """Per aid with history: n, own median, level, slope, spread and the level's estimation variance.
+
+    ``prepared.observations`` is sorted by aid and period_end, so each aid's rows are one run: the
+    positions and thirds come from run boundaries, the per-third medians from a group-by on a
+    sorted integer key (aid x third), with no window expressions and no filters inside aggregations.
+    """
     obs = prepared.observations
-    counts = obs.group_by("aid").agg(pl.len().cast(pl.UInt32).alias("history_periods"))
+    counts = obs.group_by("aid", maintain_order=True).agg(pl.len().cast(pl.UInt32).alias("history_periods"))
     window = (
-        obs.group_by("aid", maintain_order=True)
-        .tail(cfg.window_periods)
-        .join(prepared.assignments.select("aid", "period_days"), on="aid", how="left")
-        .with_columns(
-            (
-                (pl.col("period_end") - pl.col("period_end").max().over("aid")).dt.total_days()
-                / pl.col("period_days")
-            ).alias("x"),
-            pl.len().over("aid").alias("m"),
-            pl.int_range(pl.len()).over("aid").alias("j"),
+        obs.group_by("aid", maintain_order=True).tail(cfg.window_periods).select("aid", "period_end", "value")
+    )
+    aid = window.get_column("aid")
+    j, m, last, run = _runs(aid)
+    period_end = window.get_column("period_end")
+    # period_days joined rather than gathered: Polars may then divide by it differently in the
+    # last bit, and x must stay exactly what it was.
+    window = (
+        window.join(
+            prepared.assignments.select("aid", "period_days"), on="aid", how="left", maintain_order="left"
+        ).with_columns(
+            period_end.gather(last).alias("anchor"),
+            m.alias("m"),
+            (j * 3 // m).alias("third"),
         )
-        .with_columns((pl.col("j") * 3 // pl.col("m")).alias("third"))
+    ).with_columns(
+        ((pl.col("period_end") - pl.col("anchor")).dt.total_days() / pl.col("period_days")).alias("x")
     )
-
-    def third(column: str, index: int) -> pl.Expr:
-        return pl.col(column).filter(pl.col("third") == index).median().alias(f"{column}{index}")
-
-    lines = window.group_by("aid").agg(
+    by_third = (
+        window.select(
+            (pl.col("aid").cast(pl.Int64) * 3 + pl.col("third")).set_sorted().alias("key"), "x", "value"
+        )
+        .group_by("key", maintain_order=True)
+        .agg(pl.col("x").median(), pl.col("value").median())
+        .with_columns((pl.col("key") // 3).cast(pl.UInt32).alias("aid"), (pl.col("key") % 3).alias("third"))
+    )
+    lines = window.group_by("aid", maintain_order=True).agg(
         pl.col("m").first(),
-        pl.col("period_end").max().alias("anchor"),
+        pl.col("period_end").last().alias("anchor"),
         pl.col("value").median().alias("own_median"),
-        *(third(column, index) for column in ("x", "value") for index in (0, 1, 2)),
     )
+    for index in (0, 1, 2):
+        lines = lines.join(
+            by_third.filter(pl.col("third") == index).select(
+                "aid", pl.col("x").alias(f"x{index}"), pl.col("value").alias(f"value{index}")
+            ),
+            on="aid",
+            how="left",
+            maintain_order="left",
+        )
     full = (pl.col("value2") - pl.col("value0")) / (pl.col("x2") - pl.col("x0"))
     left = (pl.col("value1") - pl.col("value0")) / (pl.col("x1") - pl.col("x0"))
     right = (pl.col("value2") - pl.col("value1")) / (pl.col("x2") - pl.col("x1"))
@@ -103,18 +142,23 @@ def _person_fits(prepared: Prepared, cfg: AttainmentConfig) -> pl.DataFrame:
             "estimation_variance"
         ),
     ).select("aid", "m", "anchor", "own_median", "slope", "estimation_variance")
-    detrended = (
-        window.select("aid", "x", "value")
-        .join(lines.select("aid", "slope"), on="aid")
-        .with_columns((pl.col("value") - pl.col("slope") * pl.col("x")).alias("detrended"))
+    # ``lines`` has one row per run of ``window``, in the same order: each run gets its slope, and
+    # then its level, by position (the absolute deviations need the level of their own run).
+    detrended = window.select(
+        "aid",
+        (pl.col("value") - lines.get_column("slope").gather(run) * pl.col("x")).alias("detrended"),
     )
-    levels = detrended.group_by("aid").agg(
-        pl.col("detrended").median().alias("level"),
-        (pl.col("detrended") - pl.col("detrended").median()).abs().median().mul(MAD_TO_SD).alias("mad_sd"),
+    levels = detrended.group_by("aid", maintain_order=True).agg(pl.col("detrended").median().alias("level"))
+    deviation = (detrended.get_column("detrended") - levels.get_column("level").gather(run)).abs()
+    levels = levels.with_columns(
+        detrended.select("aid", deviation.alias("deviation"))
+        .group_by("aid", maintain_order=True)
+        .agg(pl.col("deviation").median().mul(MAD_TO_SD).alias("mad_sd"))
+        .get_column("mad_sd")
     )
     return (
-        lines.join(levels, on="aid")
-        .join(counts, on="aid")
+        lines.join(levels, on="aid", maintain_order="left")
+        .join(counts, on="aid", maintain_order="left")
         .with_columns(
             pl.max_horizontal("mad_sd", pl.col("level").abs() * cfg.spread_floor_relative).alias("own_spread")
         )
@@ -203,10 +247,17 @@ def fit_attainment(prepared: Prepared) -> pl.DataFrame:
     )
     periods = _cycle_rows(prepared, model, cfg)
     p_rows = _probabilities(periods)
-    per_aid = p_rows.group_by("aid").agg(
-        ((pl.col("p") * pl.col("mult")).sum() / pl.col("mult").sum()).round(decimals).alias("p_attain"),
-        ((pl.col("mu") * pl.col("mult")).sum() / pl.col("mult").sum()).alias("projected_level"),
-        pl.col("mult").sum().cast(pl.UInt32).alias("periods_assessed"),
+    # The products are taken before grouping (the same per-row arithmetic), so the group-by only sums.
+    per_aid = (
+        p_rows.with_columns(pl.col("p") * pl.col("mult"), pl.col("mu") * pl.col("mult"))
+        .group_by("aid")
+        .agg(pl.col("p").sum(), pl.col("mu").sum(), pl.col("mult").sum())
+        .select(
+            "aid",
+            (pl.col("p") / pl.col("mult")).round(decimals).alias("p_attain"),
+            (pl.col("mu") / pl.col("mult")).alias("projected_level"),
+            pl.col("mult").cast(pl.UInt32).alias("periods_assessed"),
+        )
     )
     z = float(special.ndtri(cfg.suggest_probability))
     return (
