@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import html
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -85,8 +85,11 @@ def current_series(
     later are ignored); the target is the per-period target where one exists, else the plan's.
     """
     cutoff = pl.lit(as_of + timedelta(days=1)).cast(pl.Datetime("us"))
+    # A one-column lookup of the few charted people first: far cheaper than joining millions of rows.
+    people = pairs.get_column("person_id").unique().implode()
     rows = (
-        actuals.join(pairs, on=["person_id", "kpi"], how="semi")
+        actuals.filter(pl.col("person_id").is_in(people))
+        .join(pairs, on=["person_id", "kpi"], how="semi")
         .filter(
             (pl.col("period_end") <= as_of)
             & (pl.col("recorded_at").is_null() | (pl.col("recorded_at") < cutoff))
@@ -575,10 +578,24 @@ def findings_table(findings: Sequence[Finding], data: ReportData, names: _Names,
     )
 
 
+def _severity_counts(findings: Iterable[Finding]) -> dict[str, int]:
+    """Findings per severity value (compared by identity: no enum lookups per finding)."""
+    critical = warning = info = 0
+    for finding in findings:
+        severity = finding.severity
+        if severity is Severity.CRITICAL:
+            critical += 1
+        elif severity is Severity.WARNING:
+            warning += 1
+        elif severity is Severity.INFO:
+            info += 1
+    return {"critical": critical, "warning": warning, "info": info}
+
+
 def _count_line(findings: Sequence[Finding], lang: str) -> str:
-    people = len({f.person_id for f in findings if f.person_id is not None})
-    teams = len({f.team for f in findings if f.team is not None})
-    severities = {s: sum(1 for f in findings if f.severity.value == s) for s in SEVERITIES}
+    people = len({f.person_id for f in findings} - {None})
+    teams = len({f.team for f in findings} - {None})
+    severities = _severity_counts(findings)
     return t(
         "report.section.count",
         lang,
@@ -598,7 +615,7 @@ def _overview(data: ReportData, findings: Sequence[Finding], lang: str) -> str:
     )
     scores = [s.cycle_score for s in data.result.scores if s.cycle_score is not None]
     median = float(pl.Series(scores, dtype=pl.Float64).median()) if scores else None  # type: ignore[arg-type]
-    severities = {s: sum(1 for f in findings if f.severity.value == s) for s in SEVERITIES}
+    severities = _severity_counts(findings)
     cards = [
         (_num(people, lang), t("report.card.people", lang)),
         (_num(data.assignments, lang), t("report.card.assignments", lang)),
@@ -610,28 +627,14 @@ def _overview(data: ReportData, findings: Sequence[Finding], lang: str) -> str:
     card_html = "".join(
         f'<div class="card"><b>{_e(value)}</b><span>{_e(text)}</span></div>' for value, text in cards
     )
+    by_cause = Counter(f.cause for f in findings)
+    with_harm = sum(1 for f in findings if f.harm is not None)
+    other = sum(1 for f in findings if f.cause is None and f.harm is None)
     cause_rows = [
-        (
-            f"{cause}. {t(f'cause.{cause}', lang)}",
-            sum(1 for f in findings if f.cause == cause),
-            COLOURS["warning"],
-        )
-        for cause in CAUSES
+        (f"{cause}. {t(f'cause.{cause}', lang)}", by_cause[cause], COLOURS["warning"]) for cause in CAUSES
     ]
-    cause_rows.append(
-        (
-            t("report.other.title", lang),
-            sum(1 for f in findings if f.cause is None and f.harm is None),
-            COLOURS["info"],
-        )
-    )
-    cause_rows.append(
-        (
-            t("report.wellbeing.title", lang),
-            sum(1 for f in findings if f.harm is not None),
-            COLOURS["critical"],
-        )
-    )
+    cause_rows.append((t("report.other.title", lang), other, COLOURS["info"]))
+    cause_rows.append((t("report.wellbeing.title", lang), with_harm, COLOURS["critical"]))
     parts = [
         '<section id="overview">',
         f"<h2>{_e(t('report.overview.title', lang))}</h2>",
@@ -661,11 +664,19 @@ def _teams_table(data: ReportData, findings: Sequence[Finding], lang: str) -> st
             counts[team][finding.severity.value] += 1
     sizes = data.people.group_by("team").len().sort("team")
     score_by_person = {s.person_id: s.cycle_score for s in data.result.scores}
-    medians: dict[str, float | None] = {}
-    for team, members in data.people.group_by("team", maintain_order=True):
-        values = [score_by_person.get(p) for p in members["person_id"].to_list()]
-        present = [v for v in values if v is not None]
-        medians[str(team[0])] = float(pl.Series(present).median()) if present else None  # type: ignore[arg-type]
+    scores = pl.DataFrame(
+        {"person_id": list(score_by_person), "score": list(score_by_person.values())},
+        schema={"person_id": pl.Utf8, "score": pl.Float64},
+    )
+    by_team = (
+        data.people.select("person_id", "team")
+        .join(scores, on="person_id", how="left")
+        .group_by("team")
+        .agg(pl.col("score").median())
+    )
+    medians: dict[str, float | None] = dict(
+        zip(by_team["team"].to_list(), by_team["score"].to_list(), strict=True)
+    )
     rows = sorted(
         zip(sizes["team"].to_list(), sizes["len"].to_list(), strict=True),
         key=lambda row: (
@@ -877,8 +888,9 @@ def render_wellbeing(findings: Sequence[Finding], *, data: ReportData, names: _N
         + [("num", t(f"severity.{s}", lang)) for s in SEVERITIES]
     )
     body = []
+    by_harm = {harm: _severity_counts(f for f in findings if f.harm == harm) for harm in HARMS}
     for harm, text in zip(HARMS, labels, strict=True):
-        counts = [sum(1 for f in findings if f.harm == harm and f.severity.value == s) for s in SEVERITIES]
+        counts = [by_harm[harm][s] for s in SEVERITIES]
         body.append(
             f"<tr><td>{harm}. {_e(text)}</td>"
             + "".join(f'<td class="num">{_e(_num(c, lang))}</td>' for c in counts)
