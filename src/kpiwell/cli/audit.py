@@ -10,25 +10,24 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import os
-import secrets
 import sys
 import tempfile
-import tomllib
 from datetime import date
 from pathlib import Path
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 import polars as pl
 
 from kpiwell.cli._console import Progress, table
 from kpiwell.engine.audit import AuditConfig, ConfigError, audit
-from kpiwell.engine.audit.baseline import Baseline, BaselineError, compare, read_baseline
 from kpiwell.engine.audit.findings import AuditResult, Finding
 from kpiwell.engine.audit.i18n import LANGUAGES, t
 from kpiwell.engine.audit.io import AuditInputs, InputError, read_inputs
-from kpiwell.engine.audit.pseudonymize import PseudonymCollisionError, Pseudonymizer
 from kpiwell.engine.audit.report import ReportData, render_report, report_data
 from kpiwell.engine.audit.serialize import SEVERITIES, Resolved, findings_json
+
+if TYPE_CHECKING:  # modules that only some options need are imported where they are used
+    from kpiwell.engine.audit.baseline import Baseline
 
 EXIT_OK: Final = 0
 EXIT_FAILED: Final = 1
@@ -100,6 +99,8 @@ def _audit(args: argparse.Namespace, lang: str) -> int:
     config = _config(args.config, lang)
     baseline = None
     if args.baseline is not None:
+        from kpiwell.engine.audit.baseline import BaselineError, read_baseline
+
         try:
             baseline = read_baseline(args.baseline)
         except BaselineError as error:
@@ -188,6 +189,8 @@ def _as_of(text: str | None, lang: str) -> date | None:
 def _config(path: Path | None, lang: str) -> AuditConfig | None:
     if path is None:
         return None
+    import tomllib  # only with --config
+
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as error:
@@ -249,6 +252,8 @@ def _key() -> bytes:
     path = KEY_FILE.expanduser()
     if path.is_file():
         return path.read_bytes().strip()
+    import secrets  # only when a key must be made
+
     path.parent.mkdir(parents=True, exist_ok=True)
     key = secrets.token_hex(32).encode("ascii")
     descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
@@ -260,6 +265,8 @@ def _key() -> bytes:
 def _pseudonymize(
     data: ReportData, inputs: AuditInputs, teams: frozenset[str] | None
 ) -> tuple[ReportData, frozenset[str] | None]:
+    from kpiwell.engine.audit.pseudonymize import PseudonymCollisionError, Pseudonymizer
+
     others = [
         inputs.checkins["manager_id"],
         inputs.recognition["to_id"],
@@ -286,6 +293,8 @@ def _pseudonymize(
 def _compare(data: ReportData, baseline: Baseline | None, teams: frozenset[str] | None) -> ReportData:
     if baseline is None:
         return data
+    from kpiwell.engine.audit.baseline import compare
+
     people = set(data.people["person_id"].to_list())
 
     def in_scope(item: Resolved) -> bool:
