@@ -107,8 +107,40 @@ def _one_sided_rank_p(frame: pl.DataFrame, group: str, later: pl.Expr, score: st
     """Per ``group``: one-sided Mann-Whitney p that ``score`` is larger where ``later`` holds.
 
     Normal approximation with tie correction and continuity correction, computed for all groups at
-    once from mid-ranks within each group.
+    once from mid-ranks within each group: one sort by group and score, then the mid-rank of each
+    run of equal scores from its position (the rank sums are multiples of 0.5, so exact).
     """
+    data = frame.select(group, score, later.alias("later"))
+    if data.height == 0 or data.get_column(score).is_nan().any():
+        return _one_sided_rank_p_windowed(data, group, pl.col("later"), score)
+    data = data.sort(group, score)
+    n = data.height
+    keys = data.get_column(group)
+    values = data.get_column(score)
+    first = pl.Series([True])
+    new_group = pl.concat([first, keys.slice(1) != keys.slice(0, n - 1)])
+    new_tie = new_group | pl.concat([first, values.slice(1) != values.slice(0, n - 1)])
+    group_start = new_group.arg_true().cast(pl.Int64)
+    tie_start = new_tie.arg_true().cast(pl.Int64)
+    tie_length = pl.concat([tie_start.slice(1), pl.Series([n], dtype=pl.Int64)]) - tie_start
+    group_of_tie = (new_group.cast(pl.UInt32).cum_sum() - 1).filter(new_tie)
+    # 1-based position of the run's first row within its group, plus half the run's extra length
+    tie_rank = (tie_start - group_start.gather(group_of_tie) + 1).cast(pl.Float64) + (tie_length - 1).cast(
+        pl.Float64
+    ) / 2
+    tie_of_row = new_tie.cast(pl.UInt32).cum_sum() - 1
+    ranked = data.with_columns(tie_rank.gather(tie_of_row).alias("rank"), pl.col(group).set_sorted())
+    ties = (
+        pl.DataFrame({group: keys.filter(new_tie), "t": tie_length.cast(pl.Float64)})
+        .with_columns(pl.col(group).set_sorted())
+        .group_by(group, maintain_order=True)
+        .agg((pl.col("t").pow(TIE_CORRECTION_DEGREE) - pl.col("t")).sum().alias("tie_sum"))
+    )
+    return _rank_p(ranked, ties, group)
+
+
+def _one_sided_rank_p_windowed(frame: pl.DataFrame, group: str, later: pl.Expr, score: str) -> pl.DataFrame:
+    """:func:`_one_sided_rank_p` with Polars' rank over groups (NaN scores rank as Polars ranks them)."""
     ranked = frame.with_columns(
         pl.col(score).rank("average").over(group).alias("rank"),
         later.alias("later"),
@@ -119,12 +151,19 @@ def _one_sided_rank_p(frame: pl.DataFrame, group: str, later: pl.Expr, score: st
         .group_by(group)
         .agg((pl.col("t").pow(TIE_CORRECTION_DEGREE) - pl.col("t")).sum().alias("tie_sum"))
     )
+    return _rank_p(ranked, ties, group)
+
+
+def _rank_p(ranked: pl.DataFrame, ties: pl.DataFrame, group: str) -> pl.DataFrame:
+    """The p values from mid-ranks (``rank``, ``later`` per row) and tie sums per group."""
+    # Mid-ranks are multiples of 0.5: their sums are exact in any order.
     stats = (
-        ranked.group_by(group)
+        ranked.with_columns(pl.when(pl.col("later")).then(pl.col("rank")).otherwise(0.0).alias("rank"))
+        .group_by(group)
         .agg(
             pl.col("later").sum().cast(pl.Float64).alias("n1"),
             (~pl.col("later")).sum().cast(pl.Float64).alias("n2"),
-            pl.col("rank").filter(pl.col("later")).sum().alias("r1"),
+            pl.col("rank").sum().alias("r1"),
         )
         .join(ties, on=group)
         .with_columns((pl.col("n1") + pl.col("n2")).alias("n"))
@@ -315,25 +354,29 @@ def motivation_loss(ctx: AuditContext) -> RuleOutput:
     )
 
 
-def _resolution(rows: pl.DataFrame) -> pl.DataFrame:
+def _resolution(cycle: pl.DataFrame) -> pl.DataFrame:
     """Per aid: the smallest step between distinct in-cycle values, relative to the median target.
 
     Counts (a step of 1 against a target of 4) cannot land anywhere but on a grid; a smooth
     distribution must be widened by half a step to predict how often they hit the target exactly.
     Relative to the target, so rescaling units changes nothing. Null when all values are equal.
+    ``cycle`` holds in-cycle rows sorted by aid, so the values are sorted within each aid's rows in
+    place.
     """
-    ordered = rows.filter(pl.col("in_cycle")).select("aid", "value", "target").sort("aid", "value")
+    ordered = cycle.select("aid", "target", pl.col("value").sort().over("aid"))
     step = pl.when(pl.col("aid") == pl.col("aid").shift(1)).then(pl.col("value") - pl.col("value").shift(1))
     return (
         ordered.with_columns(step.alias("step"))
-        .group_by("aid")
+        .group_by("aid", maintain_order=True)
         .agg(
             (pl.col("step").filter(pl.col("step") > 0).min() / pl.col("target").median()).alias("resolution")
         )
     )
 
 
-def _bunching(ctx: AuditContext, rows: pl.DataFrame) -> pl.DataFrame:
+def _bunching(
+    ctx: AuditContext, rows: pl.DataFrame, cycle_rows: pl.DataFrame, resolution: pl.DataFrame
+) -> pl.DataFrame:
     cfg = ctx.config.gaming
     ratio = ctx.decide(pl.col("attainment"))
     in_band = (ratio >= cfg.bunch_from) & (ratio <= cfg.bunch_to)
@@ -341,8 +384,7 @@ def _bunching(ctx: AuditContext, rows: pl.DataFrame) -> pl.DataFrame:
     mad = (pl.col("attainment") - pl.col("attainment").median()).abs().median() * MAD_TO_SD
     # Counting is cheap; the reference fit (medians) runs only where enough periods are bunched.
     cycle = (
-        rows.filter(pl.col("in_cycle"))
-        .group_by("aid")
+        cycle_rows.group_by("aid")
         .agg(pl.len().alias("cycle_periods"), in_band.sum().alias("bunched_periods"))
         .with_columns((pl.col("bunched_periods") / pl.col("cycle_periods")).alias("bunched_share"))
         .filter(
@@ -368,7 +410,7 @@ def _bunching(ctx: AuditContext, rows: pl.DataFrame) -> pl.DataFrame:
     table = (
         cycle.join(before, on="aid", how="left")
         .join(during, on="aid", how="left")
-        .join(_resolution(candidates), on="aid", how="left")
+        .join(resolution, on="aid", how="left")
         .with_columns(
             (pl.col("reference_periods").fill_null(0) >= cfg.min_reference_periods).alias("use_before")
         )
@@ -402,7 +444,7 @@ def _bunching(ctx: AuditContext, rows: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def _spikes(ctx: AuditContext, rows: pl.DataFrame) -> pl.DataFrame:
+def _spikes(ctx: AuditContext, cycle: pl.DataFrame) -> pl.DataFrame:
     """End-of-period spikes: months for daily and weekly KPIs, quarters for monthly ones."""
     cfg = ctx.config.gaming
     as_of = ctx.prepared.as_of
@@ -423,7 +465,7 @@ def _spikes(ctx: AuditContext, rows: pl.DataFrame) -> pl.DataFrame:
         .then((pl.col("block") < current_quarter) | ((pl.col("block") == current_quarter) & quarter_done))
         .otherwise((pl.col("block") < current_month) | ((pl.col("block") == current_month) & month_done))
     )
-    frequent = rows.filter(pl.col("in_cycle") & (pl.col("period_days") <= PERIOD_DAYS["month"]))
+    frequent = cycle.filter(pl.col("period_days") <= PERIOD_DAYS["month"])
     # A spike needs some value at least spike_ratio times another: a cheap filter before the blocks.
     spread = frequent.group_by("aid").agg(
         pl.col("value").max().alias("top"), pl.col("value").min().alias("low")
@@ -482,14 +524,16 @@ def _upward_revisions(ctx: AuditContext) -> pl.DataFrame:
     )
 
 
-def _org_discontinuity(ctx: AuditContext, rows: pl.DataFrame) -> tuple[Finding, ...]:
+def _org_discontinuity(
+    ctx: AuditContext, cycle: pl.DataFrame, resolution: pl.DataFrame
+) -> tuple[Finding, ...]:
     """Burgstahler & Dichev (1997): is the bin just above 100% fuller than its neighbours predict?"""
     cfg = ctx.config.gaming
     width = cfg.org_bin_width
     # Only series fine-grained enough to fill 1-point bins: values on a coarse grid (small counts)
     # pile up on the target by arithmetic, not by behaviour.
-    coarse = _resolution(rows).filter(pl.col("resolution") > width)
-    ratios = rows.filter(pl.col("in_cycle")).join(coarse, on="aid", how="anti")
+    coarse = resolution.filter(pl.col("resolution") > width)
+    ratios = cycle.join(coarse, on="aid", how="anti")
     total = ratios.height
     if total == 0:
         return ()
@@ -534,11 +578,18 @@ def gaming_suspected(ctx: AuditContext) -> RuleOutput:
     # target is the rater's calibration, not the person's doing, so only quantitative KPIs are
     # tested for bunching, spikes and the organisation-level discontinuity.
     rows = ctx.periods.filter(pl.col("quantitative"))
+    cycle = rows.filter(pl.col("in_cycle"))  # filtered once, for every test
+    resolution = _resolution(cycle)  # per aid, for the bunching test and the organisation's
     tests = (
         ctx.prepared.assignments.select("aid", "person_id", "team", "kpi")
-        .join(_bunching(ctx, rows), on="aid", how="left")
-        .join(_spikes(ctx, rows), on="aid", how="left")
+        .join(_bunching(ctx, rows, cycle, resolution), on="aid", how="left")
+        .join(_spikes(ctx, cycle), on="aid", how="left")
         .join(_upward_revisions(ctx), on="aid", how="left")
+        .filter(
+            pl.col("bunched_share").is_not_null()
+            | pl.col("spike_months").is_not_null()
+            | pl.col("upward_revisions").is_not_null()
+        )
         .with_columns(
             pl.concat_list(
                 pl.when(pl.col("bunched_share").is_not_null()).then(pl.lit("bunching")),
@@ -574,7 +625,7 @@ def gaming_suspected(ctx: AuditContext) -> RuleOutput:
             "upward_revisions",
         ),
     )
-    return RuleOutput(findings=person_findings + _org_discontinuity(ctx, rows))
+    return RuleOutput(findings=person_findings + _org_discontinuity(ctx, cycle, resolution))
 
 
 def innovation_suppressed(ctx: AuditContext) -> RuleOutput:
