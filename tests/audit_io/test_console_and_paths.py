@@ -54,3 +54,29 @@ def test_the_fast_and_the_careful_csv_paths_give_the_same_frames(write: Writer) 
 
     assert fast.actuals.equals(careful.actuals)
     assert fast.actuals["value"].to_list() == [95.0, 88.5, 97.0]
+
+
+def test_quoted_empty_cells_are_missing_values_on_both_csv_paths(write: Writer) -> None:
+    # Polars and pandas write empty text as "": a missing value, as an unquoted empty cell is.
+    header = "person_id,team,kpi,target,cycle_start,cycle_end,purpose,set_by,kind,revised_on,surveys\n"
+    rows = (
+        'E1,Ops,calls,100,2024-01-01,2024-06-30,"","","","",x\n'
+        "E2,Ops,calls,4,2024-01-01,2024-06-30,Why,employee,qualitative,2024-02-01,y\n"
+    )
+    actuals = write("actuals.csv", "person_id,kpi,period_end,value\nE1,calls,2024-01-07,95\n")
+
+    quoted = read_inputs(plan=write("quoted.csv", header + rows), actuals=actuals)
+    # A padded id sends this file down the careful path, which trims it: the same frame either way.
+    careful = read_inputs(plan=write("padded.csv", header + rows.replace("E2,", " E2 ,")), actuals=actuals)
+
+    assert quoted.plan.equals(careful.plan)
+    assert quoted.plan.row(0, named=True) | {"cycle_start": None, "cycle_end": None} == {
+        **dict.fromkeys(quoted.plan.columns),
+        "person_id": "E1",
+        "team": "Ops",
+        "kpi": "calls",
+        "kind": "quantitative",
+        "direction": "higher",
+        "period": "week",
+        "target": 100.0,
+    }

@@ -571,9 +571,14 @@ def _load_clean_csv(
         )
     except Exception:  # a cell the reader cannot parse: the careful path will say which
         return None
-    if _needs_care(frame, present):
+    empty = _care(frame, present)
+    if empty is None:
         return None
     missing = [column for column in columns if column.name not in by_name]
+    if empty:
+        frame = frame.with_columns(
+            pl.when(pl.col(name).str.len_bytes() > 0).then(pl.col(name)).alias(name) for name in empty
+        )
     return frame.with_columns(
         *(pl.col(_parsed(column.name)).alias(column.name) for column in dates),
         *(pl.col(column.name).cast(pl.Int64) for column in present if column.kind is _Kind.INT),
@@ -586,19 +591,16 @@ def _load_clean_csv(
     ).drop(_parsed(column.name) for column in dates)
 
 
-def _needs_care(frame: pl.DataFrame, present: Sequence[_Column]) -> bool:
-    """True when any value of ``frame`` needs the careful path (to be rejected or normalised)."""
+def _care(frame: pl.DataFrame, present: Sequence[_Column]) -> frozenset[str] | None:
+    """None when some value of ``frame`` needs the careful path (to be rejected or normalised);
+    else the text columns holding empty strings (a quoted ``""``), which become nulls as there."""
     checks: list[pl.Expr] = []
-    distinct: dict[str, pl.Series] = {}
+    texts: list[_Column] = []
     for column in present:
         value = pl.col(column.name)
         if column.required:
             checks.append(value.null_count() > 0)
-        if column.kind in {_Kind.ID, _Kind.CHOICE, _Kind.DATE}:
-            distinct[column.name] = frame.get_column(column.name).unique()
-        elif column.kind is _Kind.TEXT:
-            checks.extend(_text_checks(value, column))
-        elif column.kind in {_Kind.FLOAT, _Kind.INT}:
+        if column.kind in {_Kind.FLOAT, _Kind.INT}:
             low = float("-inf") if column.low is None else column.low
             high = float("inf") if column.high is None else column.high
             wrong = ~value.is_finite() | (value < low) | (value > high)
@@ -606,36 +608,40 @@ def _needs_care(frame: pl.DataFrame, present: Sequence[_Column]) -> bool:
                 # Whole numbers that a 64-bit float holds exactly; the careful path decides the rest.
                 wrong = wrong | (value != value.round(0)) | (value.abs() > WHOLE_LIMIT)
             checks.append(wrong.any())
-    found = (
-        frame.select(pl.any_horizontal(check.fill_null(False) for check in checks)).item()
-        if checks
-        else False
-    )
-    for column in present:
-        values = distinct.get(column.name)
-        if found or values is None:
-            continue
-        text = pl.col(column.name)
-        if column.kind is _Kind.DATE:
-            # Every distinct text parses (the parsed column is then non-null wherever the text is).
-            tests = [(text.is_not_null() & _iso_date(text).is_null()).any()]
         else:
-            tests = _text_checks(text, column)
-        found = values.to_frame().select(pl.any_horizontal(test.fill_null(False) for test in tests)).item()
-    return bool(found)
+            texts.append(column)
+    if checks and frame.select(pl.any_horizontal(check.fill_null(False) for check in checks)).item():
+        return None
+    empty: set[str] = set()
+    for column in texts:
+        # Ids, choices and dates repeat: each distinct value is looked at once.
+        values = frame.get_column(column.name)
+        if column.kind is not _Kind.TEXT:
+            values = values.unique()
+        wrong, blank = values.to_frame().select(_text_checks(pl.col(column.name), column)).row(0)
+        if wrong or (blank and column.required):
+            return None
+        if blank and column.kind is not _Kind.DATE:
+            empty.add(column.name)
+    return frozenset(empty)
 
 
-def _text_checks(text: pl.Expr, column: _Column) -> list[pl.Expr]:
-    """Padding, empty strings, ``7.0``-style ids and enum spelling are the careful path's job."""
-    checks = [
-        (text.str.len_bytes() != text.str.strip_chars().str.len_bytes()).any(),
-        (text.str.len_bytes() == 0).any(),
-    ]
+def _text_checks(text: pl.Expr, column: _Column) -> tuple[pl.Expr, pl.Expr]:
+    """Whether any value needs the careful path, and whether any is an empty string.
+
+    Padding, ``7.0``-style ids, enum spelling and dates other than ``YYYY-MM-DD`` are the careful
+    path's job; an empty string is a missing value on both paths.
+    """
+    filled = text.str.len_bytes() > 0
+    wrong = text.str.len_bytes() != text.str.strip_chars().str.len_bytes()
     if column.kind is _Kind.ID:
-        checks.append(text.str.contains(".", literal=True).any())
-    if column.kind is _Kind.CHOICE:
-        checks.append((text.is_not_null() & ~text.is_in(column.choices)).any())
-    return checks
+        wrong = wrong | text.str.contains(".", literal=True)
+    elif column.kind is _Kind.CHOICE:
+        wrong = wrong | (filled & ~text.is_in(column.choices))
+    elif column.kind is _Kind.DATE:
+        # Every distinct text parses (the parsed column is then non-null wherever the text is filled).
+        wrong = filled & _iso_date(text).is_null()
+    return wrong.fill_null(False).any().alias("wrong"), (~filled).fill_null(False).any().alias("blank")
 
 
 #: Whole numbers up to this size are exact in a 64-bit float (2**53).
