@@ -134,22 +134,38 @@ def emit(
         *(pl.col(column).alias(f"_{key}") for key, column in row_wise.items()),
         *evidence_columns(frame, evidence),
     )
+    # Whole columns to Python once, then plain tuples: no per-row dicts from Polars.
+    fixed = severity if isinstance(severity, Severity) else None
+    severities = {level.value: level for level in Severity}
+    names = tuple(evidence)
+    columns = [table.get_column(f"_{key}").to_list() if key in row_wise else None for key in _ROW_WISE]
+    nothing = [None] * table.height
+    teams, people, kpis, message_keys, levels = (values or nothing for values in columns)
     out: list[Finding] = []
-    for row in table.iter_rows(named=True):
-        values = {name: row[name] for name in evidence} | constants
+    rows = table.select(names).rows() if names else [()] * table.height
+    for row, team_, person_, kpi_, message_, level in zip(
+        rows, teams, people, kpis, message_keys, levels, strict=True
+    ):
+        values = dict(zip(names, row, strict=True))
+        if constants:
+            values.update(constants)
         out.append(
             Finding(
                 code=code,
                 cause=cause,
                 harm=harm,
-                severity=severity if isinstance(severity, Severity) else Severity(row["_severity"]),
-                team=row.get("_team"),
-                person_id=row.get("_person_id"),
-                kpi=row.get("_kpi"),
+                severity=fixed or severities.get(level) or Severity(level),
+                team=team_,
+                person_id=person_,
+                kpi=kpi_,
                 evidence=values,
-                message_key=row.get("_message_key") or message,
+                message_key=message_ or message,
                 remedy_key=remedy,
                 params=dict(values),
             )
         )
     return tuple(out)
+
+
+# The row-wise subject and wording columns ``emit`` may read, in the order it unpacks them.
+_ROW_WISE: Final = ("team", "person_id", "kpi", "message_key", "severity")
