@@ -24,7 +24,10 @@ class Severity(StrEnum):
     @property
     def rank(self) -> int:
         """Sort key: most severe first."""
-        return {Severity.CRITICAL: 0, Severity.WARNING: 1, Severity.INFO: 2}[self]
+        return _SEVERITY_RANK[self]
+
+
+_SEVERITY_RANK: dict[Severity, int] = {Severity.CRITICAL: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
 
 def finding_id(code: str, team: str | None, person_id: str | None, kpi: str | None) -> str:
