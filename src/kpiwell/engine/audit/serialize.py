@@ -307,6 +307,10 @@ def _block(value: Any, indent: str, parts: list[str]) -> None:
     if not items:
         parts.append("[]")
         return
+    # Items and separators go into ``parts`` as they are: the one final join copies them once.
+    separator = f",\n{indent}  "
     parts.append(f"[\n{indent}  ")
-    parts.append(f",\n{indent}  ".join(items))
-    parts.append(f"\n{indent}]")
+    for item in items:
+        parts.append(item)
+        parts.append(separator)
+    parts[-1] = f"\n{indent}]"
