@@ -34,7 +34,7 @@ def main() -> None:
     from kpiwell.engine.audit import audit
     from kpiwell.engine.audit.io import read_inputs
     from kpiwell.engine.audit.report import render_report, report_data
-    from kpiwell.engine.audit.serialize import dumps, findings_document
+    from kpiwell.engine.audit.serialize import findings_json
 
     best: dict[str, float] = defaultdict(lambda: float("inf"))
     for _ in range(args.repeat):
@@ -68,10 +68,8 @@ def main() -> None:
         t = lap("audit()", t)
         report = report_data(result=result, plan=inputs.plan, actuals=inputs.actuals, targets=inputs.targets)
         t = lap("report data (chart series)", t)
-        document = findings_document(report.result, lang="en", people=report.people.height)
-        t = lap("findings document (incl. messages)", t)
-        text = dumps(document)
-        t = lap("encode findings.json", t)
+        text = findings_json(report.result, lang="en", people=report.people.height)
+        t = lap("findings.json (incl. messages)", t)
         page = render_report(report, "en")
         t = lap("render report.html", t)
         cli._write_atomically(Path("/tmp/kpiwell-stages"), {"findings.json": text, "report.html": page})
