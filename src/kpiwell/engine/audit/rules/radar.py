@@ -16,7 +16,6 @@ from datetime import timedelta
 
 import numpy as np
 import polars as pl
-from scipy import special
 
 from kpiwell.engine.audit.attainment import MAD_TO_SD
 from kpiwell.engine.audit.findings import Finding, Severity
@@ -177,6 +176,8 @@ def _rank_p(ranked: pl.DataFrame, ties: pl.DataFrame, group: str) -> pl.DataFram
             ).alias("variance")
         )
     )
+    from scipy import special  # imported when first needed: SciPy takes ~0.15 s to import
+
     u = stats.get_column("u").to_numpy()
     mean = (stats.get_column("n1") * stats.get_column("n2") / 2).to_numpy()
     variance = stats.get_column("variance").to_numpy()
@@ -426,6 +427,8 @@ def _bunching(
         )
         .filter(pl.col("centre").is_not_null())
     )
+    from scipy import special  # imported when first needed: SciPy takes ~0.15 s to import
+
     centre = table.get_column("centre").to_numpy()
     spread = table.get_column("spread").fill_null(0.0).to_numpy()
     half_step = table.get_column("resolution").fill_null(0.0).to_numpy() / 2
