@@ -414,13 +414,7 @@ def score_responses(responses: pl.DataFrame, *, config: WellbeingConfig = DEFAUL
     Raises ``ValueError`` (counts per column and problem, never values) for unscorable rows and for
     duplicate answers.
     """
-    frame = responses.select(
-        pl.col("person_id").cast(pl.Utf8),
-        pl.col("round").cast(pl.Int64),
-        pl.col("instrument").cast(pl.Utf8),
-        pl.col("item").cast(pl.Int64),
-        pl.col("response").cast(pl.Int64),
-    )
+    frame = _typed(responses)
     check_responses(frame)
     duplicates = frame.select(pl.struct(*RESPONSE_KEYS, "item").is_duplicated().sum()).item()
     if duplicates:
@@ -428,6 +422,29 @@ def score_responses(responses: pl.DataFrame, *, config: WellbeingConfig = DEFAUL
             f"survey responses cannot be scored: {duplicates} row(s) repeat an answer to the same item "
             "by the same person in the same round"
         )
+    return _score(frame, config)
+
+
+def score_checked_responses(
+    responses: pl.DataFrame, *, config: WellbeingConfig = DEFAULT_CONFIG
+) -> pl.DataFrame:
+    """:func:`score_responses` for responses the caller has already checked (with
+    :func:`check_responses`) and reduced to one answer per person, round, instrument and item (with
+    :func:`kpiwell.engine.wellbeing.rounds.latest_answers`): the same scores, without checking twice."""
+    return _score(_typed(responses), config)
+
+
+def _typed(responses: pl.DataFrame) -> pl.DataFrame:
+    return responses.select(
+        pl.col("person_id").cast(pl.Utf8),
+        pl.col("round").cast(pl.Int64),
+        pl.col("instrument").cast(pl.Utf8),
+        pl.col("item").cast(pl.Int64),
+        pl.col("response").cast(pl.Int64),
+    )
+
+
+def _score(frame: pl.DataFrame, config: WellbeingConfig) -> pl.DataFrame:
     instrument = pl.col("instrument")
     response = pl.col("response")
     cbi_points = (

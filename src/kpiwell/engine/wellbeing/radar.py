@@ -26,7 +26,13 @@ import polars as pl
 from kpiwell.engine.audit.findings import Finding, Severity
 from kpiwell.engine.audit.frames import SURVEYS_SCHEMA
 from kpiwell.engine.wellbeing.config import WellbeingConfig
-from kpiwell.engine.wellbeing.instruments import CBI_WORK, ENPS, WHO5, check_responses, score_responses
+from kpiwell.engine.wellbeing.instruments import (
+    CBI_WORK,
+    ENPS,
+    WHO5,
+    check_responses,
+    score_checked_responses,
+)
 from kpiwell.engine.wellbeing.privacy import (
     WithheldResult,
     group_results,
@@ -283,7 +289,8 @@ def survey_findings(
     )
     if answers.height == 0:
         return SurveyOutcome(findings=(), now=now, previous=previous)
-    scores = score_responses(answers, config=config)
+    # every row was checked above, and latest_answers keeps one answer per item
+    scores = score_checked_responses(answers, config=config)
     results = group_results(scores, team_tree(people), config=config)
     table = _team_table(results.reported, now.number, None if previous is None else previous.number)
     flagged = table.with_columns(_rule_columns(config))
