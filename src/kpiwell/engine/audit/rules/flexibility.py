@@ -23,13 +23,31 @@ def team_series(ctx: AuditContext) -> pl.DataFrame:
     """Per team x KPI (``team_kpi``) x in-cycle period: the median value, sorted, with position ``j``."""
     obs = ctx.prepared.observations.filter(pl.col("in_cycle"))
     team_kpi = ctx.prepared.assignments.get_column("team_kpi").gather(obs.get_column("aid"))
+    # One integer key per team x KPI x day (team_kpi in the high 32 bits, the day shifted to be
+    # non-negative in the low 32): one sort by it puts each group's rows together, so the medians
+    # are taken on contiguous slices instead of through a hash group-by on two columns.
+    day = obs.get_column("period_end").cast(pl.Int32).cast(pl.Int64) + _DAY_OFFSET
+    key = (team_kpi.cast(pl.UInt64) * _HIGH + day.cast(pl.UInt64)).alias("key")
     return (
-        obs.select(team_kpi.alias("team_kpi"), "period_end", "value")
-        .group_by("team_kpi", "period_end")
+        obs.select(key, "value")
+        .sort("key")
+        .with_columns(pl.col("key").set_sorted())
+        .group_by("key", maintain_order=True)
         .agg(pl.col("value").median().alias("level"))
-        .sort("team_kpi", "period_end")
+        .select(
+            (pl.col("key") // _HIGH).cast(pl.UInt32).alias(GROUP),
+            ((pl.col("key") % _HIGH).cast(pl.Int64) - _DAY_OFFSET)
+            .cast(pl.Int32)
+            .cast(pl.Date)
+            .alias("period_end"),
+            "level",
+        )
         .with_columns(pl.int_range(pl.len()).over(GROUP).alias("j"), pl.len().over(GROUP).alias("m"))
     )
+
+
+_HIGH = 1 << 32
+_DAY_OFFSET = 1 << 31
 
 
 def best_splits(series: pl.DataFrame, min_side: int) -> pl.DataFrame:
