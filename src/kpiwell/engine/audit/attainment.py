@@ -314,7 +314,10 @@ def _probabilities(rows: pl.DataFrame) -> pl.DataFrame:
 
     margin = (rows.get_column("sign") * (rows.get_column("mu") - rows.get_column("target"))).to_numpy()
     spread = rows.get_column("spread").to_numpy()
+    positive = spread > 0
     with np.errstate(divide="ignore", invalid="ignore"):
-        z = np.where(spread > 0, margin / np.where(spread > 0, spread, 1.0), 0.0)
-    p = np.where(spread > 0, special.ndtr(z), (margin >= 0).astype(np.float64))
+        p = special.ndtr(margin / np.where(positive, spread, 1.0))
+    # no spread: the projection is certain, so the target is reached or not
+    degenerate = ~positive
+    p[degenerate] = margin[degenerate] >= 0
     return rows.select("aid", "mu", "mult").with_columns(pl.Series("p", p, dtype=pl.Float64))
