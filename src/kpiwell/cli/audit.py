@@ -9,11 +9,9 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import functools
 import os
 import sys
 import tempfile
-from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
@@ -153,36 +151,20 @@ def _audit(args: argparse.Namespace, lang: str) -> int:
         progress.step(t("cli.progress.report", lang))
         plan = inputs.plan if teams is None else inputs.plan.filter(pl.col("team").is_in(sorted(teams)))
         result = _limit(result, teams, plan)
-        chart_data = functools.partial(
-            report_data,
-            result=result,
-            plan=plan,
-            actuals=inputs.actuals,
-            targets=inputs.targets,
-            scope=args.team,
+        data = report_data(
+            result=result, plan=plan, actuals=inputs.actuals, targets=inputs.targets, scope=args.team
         )
-        if args.pseudonymize or baseline is not None:
-            # findings.json needs what these options do to the report data first.
-            data = chart_data()
-            if args.pseudonymize:
-                data, teams = _pseudonymize(data, inputs, teams)
-            data = _compare(data, baseline, teams)
-            document = findings_json(
-                data.result,
-                lang=lang,
-                people=data.people.height,
-                scope=data.scope,
-                status=data.status,
-                resolved=data.resolved,
-            )
-        else:
-            # The chart series are Polars work (no GIL): prepared in a thread while findings.json,
-            # which is Python work, is written from the same result.
-            with ThreadPoolExecutor(max_workers=1) as pool:
-                pending = pool.submit(chart_data)
-                people = plan.get_column("person_id").n_unique()
-                document = findings_json(result, lang=lang, people=people, scope=args.team)
-                data = pending.result()
+        if args.pseudonymize:
+            data, teams = _pseudonymize(data, inputs, teams)
+        data = _compare(data, baseline, teams)
+        document = findings_json(
+            data.result,
+            lang=lang,
+            people=data.people.height,
+            scope=data.scope,
+            status=data.status,
+            resolved=data.resolved,
+        )
         page = render_report(data, lang)
         progress.step(t("cli.progress.writing", lang))
         _write_atomically(args.out, {"findings.json": document, "report.html": page})
