@@ -112,7 +112,8 @@ def _one_sided_rank_p(frame: pl.DataFrame, group: str, later: pl.Expr, score: st
     data = frame.select(group, score, later.alias("later"))
     if data.height == 0 or data.get_column(score).is_nan().any():
         return _one_sided_rank_p_windowed(data, group, pl.col("later"), score)
-    data = data.sort(group, score)
+    # by score, then stably by group: two single-key sorts beat one sort on two keys
+    data = data.sort(score).sort(group, maintain_order=True)
     n = data.height
     keys = data.get_column(group)
     values = data.get_column(score)
