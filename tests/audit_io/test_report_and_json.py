@@ -214,6 +214,8 @@ def test_findings_json_is_byte_for_byte_the_document_dumped(lang: str) -> None:
         {"b": math.nan, "a": [date(2024, 1, 2), math.inf, (1, 2)], "c": {"z": 1, "y": None}},
         {"z": 1.5, "a": -0.0, "m": [1, "x", None, True, 2.25], "n": None, "s": 'é"\\\n\u2028'},
         {1: "non-string key", "a": 10**30},
+        {"tiny": 1e-7, "huge": 1e16, "third": 1 / 3, "l": [0.5, math.nan], "t": (1, 2), "n": [[1]]},
+        {"tiny": 2e-7, "huge": 3e17, "third": 2 / 3, "l": [], "t": [1, 2], "n": [1]},
         {},
     ]
     findings = [

@@ -168,36 +168,66 @@ def findings_document(
 
 # One encoder for every value (``json.dumps`` with these options builds a new one per call).
 _ENCODER: Final = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(", ", ": "))
-# For evidence already in plain form but for its key order: ``plain`` sorts keys, so does this.
-_SORTED_ENCODER: Final = json.JSONEncoder(
-    ensure_ascii=False, allow_nan=False, separators=(", ", ": "), sort_keys=True
-)
 _STRING: Final[Callable[[str], str]] = json.encoder.encode_basestring
-_PLAIN_SCALARS: Final = frozenset({str, int, bool, type(None)})
 
 
 def _compact(value: Any) -> str:
     return _ENCODER.encode(value)
 
 
-def _is_plain_scalar(value: object) -> bool:
-    kind = type(value)
-    return kind in _PLAIN_SCALARS or (kind is float and math.isfinite(value))  # type: ignore[arg-type]
+class _NotPlainError(Exception):
+    """A value ``plain`` would have to convert (NaN, infinity, NumPy, dates, tuples, dicts...)."""
 
 
-def _evidence_json(evidence: Mapping[str, Any]) -> str:
-    """``_compact(plain(evidence))``, skipping ``plain``'s copy when the values are plain already."""
+def _finite(value: float) -> str:
+    if value - value == 0.0:  # false for NaN and the infinities
+        return float.__repr__(value)  # what the JSON encoder writes for a float
+    raise _NotPlainError
+
+
+def _items(values: list[Any]) -> str:
+    return "[" + ", ".join([_SCALARS[type(item)](item) for item in values]) + "]"
+
+
+_SCALARS: Final[dict[type, Callable[[Any], str]]] = {
+    str: _STRING,
+    int: int.__repr__,
+    float: _finite,
+    bool: lambda value: "true" if value else "false",
+    type(None): lambda _: "null",
+}
+_VALUES: Final[dict[type, Callable[[Any], str]]] = {**_SCALARS, list: _items}
+
+
+def _evidence_json(
+    evidence: Mapping[str, Any], layouts: dict[tuple[Any, ...], list[tuple[str, str]] | None]
+) -> str:
+    """``_compact(plain(evidence))``, without ``plain``'s copy when the values are plain already.
+
+    Findings of one code share their evidence keys: ``layouts`` keeps, per key tuple, the keys in
+    sorted order with their encoded ``"key": `` prefixes (None when a key is not a string).
+    """
     if type(evidence) is dict:
-        for key, value in evidence.items():
-            if type(key) is not str:
-                break
-            if _is_plain_scalar(value):
-                continue
-            if type(value) is list and all(_is_plain_scalar(item) for item in value):
-                continue
-            break
-        else:
-            return _SORTED_ENCODER.encode(evidence)
+        keys = tuple(evidence)
+        try:
+            layout = layouts[keys]
+        except KeyError:
+            layout = layouts[keys] = (
+                [(f"{_STRING(key)}: ", key) for key in sorted(keys)]
+                if all(type(key) is str for key in keys)
+                else None
+            )
+        if layout is not None:
+            try:
+                return (
+                    "{"
+                    + ", ".join(
+                        [prefix + _VALUES[type(evidence[key])](evidence[key]) for prefix, key in layout]
+                    )
+                    + "}"
+                )
+            except (KeyError, _NotPlainError):  # a value of another type: plain() decides
+                pass
     return _compact(plain(evidence))
 
 
@@ -240,6 +270,7 @@ def _finding_lines(findings: Sequence[Finding], lang: str, status: Mapping[str, 
         return _STRING(value) if type(value) is str else encoded(value)
 
     heads: dict[tuple[object, ...], str] = {}
+    layouts: dict[tuple[Any, ...], list[tuple[str, str]] | None] = {}
     lines = _Encoded()
     for finding in findings:
         code, cause, harm, severity = finding.code, finding.cause, finding.harm, finding.severity.value
@@ -254,7 +285,7 @@ def _finding_lines(findings: Sequence[Finding], lang: str, status: Mapping[str, 
         line = (
             f'{{"id": {text(identifier)}, {head}{text(finding.team)}, '
             f'"person_id": {text(finding.person_id)}, "kpi": {encoded(finding.kpi)}, '
-            f'"evidence": {_evidence_json(finding.evidence)}, '
+            f'"evidence": {_evidence_json(finding.evidence, layouts)}, '
             f'"message": {text(render_message(finding, lang))}, '
             f'"remedy": {encoded(render_remedy(finding, lang))}'
         )
