@@ -614,8 +614,13 @@ def _care(frame: pl.DataFrame, present: Sequence[_Column]) -> frozenset[str] | N
         return None
     empty: set[str] = set()
     for column in texts:
-        # Ids, choices and dates repeat: each distinct value is looked at once.
         values = frame.get_column(column.name)
+        if (
+            column.kind is _Kind.DATE
+            and frame.get_column(_parsed(column.name)).null_count() == values.null_count()
+        ):
+            continue  # every text parsed (so none is empty): nothing to look at
+        # Ids, choices and dates repeat: each distinct value is looked at once.
         if column.kind is not _Kind.TEXT:
             values = values.unique()
         wrong, blank = values.to_frame().select(_text_checks(pl.col(column.name), column)).row(0)
