@@ -35,7 +35,7 @@ PERCENT = 100.0
 
 
 class _UsageError(Exception):
-    pass
+    """A mistake in the command line itself: reported in one line, exit code 2."""
 
 
 class _Parser(argparse.ArgumentParser):
