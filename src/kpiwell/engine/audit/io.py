@@ -34,6 +34,7 @@ from kpiwell.engine.audit.frames import (
     empty,
 )
 from kpiwell.engine.audit.i18n.report import CATALOGUE
+from kpiwell.engine.wellbeing.instruments import INSTRUMENTS as WELLBEING_INSTRUMENTS
 
 MAX_ISSUES: Final = 100
 ROW = "__row"
@@ -42,14 +43,10 @@ CSV_SUFFIXES: Final = frozenset({".csv"})
 EXCEL_SUFFIXES: Final = frozenset({".xlsx", ".xlsm", ".xls"})
 PARQUET_SUFFIXES: Final = frozenset({".parquet", ".pq"})
 
-#: Survey instruments: number of items and the response range (issue 4; sources cited in the
-#: wellbeing engine): WHO-5 0-5, Copenhagen Burnout Inventory 0-4, Mini-Z 1-5, eNPS 0-10.
+#: Survey instruments: number of items and the response range, from the wellbeing engine's one
+#: table (sources cited there): WHO-5 0-5, Copenhagen Burnout Inventory 0-4, Mini-Z 1-5, eNPS 0-10.
 INSTRUMENTS: Final[dict[str, tuple[int, int, int]]] = {
-    "who5": (5, 0, 5),
-    "cbi-personal": (6, 0, 4),
-    "cbi-work": (7, 0, 4),
-    "mini-z": (1, 1, 5),
-    "enps": (1, 0, 10),
+    code: (spec.items, spec.low, spec.high) for code, spec in WELLBEING_INSTRUMENTS.items()
 }
 
 #: Qualitative KPIs are rated on this scale, so their targets and values must lie within it.
