@@ -184,16 +184,27 @@ def test_qualitative_kpis_have_a_five_level_rubric_and_quantitative_ones_none(de
 
 def test_values_are_rounded_like_real_reports(demo: DemoOrg) -> None:
     kpis = {k.key: k for k in demo.kpis}
+    checked: dict[str, int] = {}
     for m in demo.measurements:
         unit = kpis[m.kpi_key].unit
         if unit == "VND":
+            kind = "money"
             assert m.value % 1000 == 0 and m.value > 0
         elif unit in ("orders", "cases", "deliveries", "services", "jobs"):
+            kind = "count"
             assert m.value == int(m.value) and m.value >= 0
         elif unit == "%":
+            kind = "rate"
             assert 0 <= m.value <= 100 and round(m.value, 1) == m.value
         elif kpis[m.kpi_key].kind == "qualitative":
+            kind = "rating"
             assert 1 <= m.value <= 5 and round(m.value, 1) == m.value
+        else:
+            continue
+        checked[kind] = checked.get(kind, 0) + 1
+    # every kind of value was actually checked, so the test cannot pass on an empty branch
+    assert set(checked) == {"money", "count", "rate", "rating"}
+    assert min(checked.values()) >= 100
 
 
 def test_each_assignment_has_weekly_values_from_the_persons_first_full_week(demo: DemoOrg) -> None:

@@ -19,6 +19,7 @@ finding: each line is put together from encoded pieces, repeated values encoded 
 
 from __future__ import annotations
 
+import contextlib
 import json
 import math
 from collections.abc import Callable, Mapping, Sequence
@@ -218,7 +219,8 @@ def _evidence_json(
                 else None
             )
         if layout is not None:
-            try:
+            # a value of another type raises KeyError or _NotPlainError: plain() decides below
+            with contextlib.suppress(KeyError, _NotPlainError):
                 return (
                     "{"
                     + ", ".join(
@@ -226,8 +228,6 @@ def _evidence_json(
                     )
                     + "}"
                 )
-            except (KeyError, _NotPlainError):  # a value of another type: plain() decides
-                pass
     return _compact(plain(evidence))
 
 
