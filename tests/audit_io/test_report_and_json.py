@@ -10,7 +10,15 @@ import polars as pl
 import pytest
 
 from kpiwell.engine.audit.baseline import NEW, PERSISTING, BaselineError, compare, read_baseline
-from kpiwell.engine.audit.findings import AuditResult, Finding, Note, PersonScore, Severity
+from kpiwell.engine.audit.findings import (
+    AuditResult,
+    Finding,
+    FindingBatch,
+    FindingSet,
+    Note,
+    PersonScore,
+    Severity,
+)
 from kpiwell.engine.audit.frames import ACTUALS_SCHEMA, PLAN_SCHEMA, TARGETS_SCHEMA, empty
 from kpiwell.engine.audit.pseudonymize import Pseudonymizer
 from kpiwell.engine.audit.report import (
@@ -202,14 +210,69 @@ def test_findings_json_is_sorted_valid_and_identical_for_the_same_result() -> No
         "feedback should come at least every 14 days."
     )
     lines = text.splitlines()
-    assert (
-        sum(1 for line in lines if line.startswith('    {"id": "') and line.rstrip(",").endswith('"}')) == 3
+    assert sum(1 for line in lines if line.startswith('    {"id":"') and line.rstrip(",").endswith('"}')) == 3
+    assert '      {"person_id":"E1","team":"Ops","cycle_score":0.8,"assignments_measured":1}' in lines
+
+
+def odd_batches() -> list[FindingBatch]:
+    """Column batches with the awkward values a rule can hand over: escapes, -0.0, tiny and huge
+    numbers, lists, nulls, a message key per row, constants, a distinct value on every row."""
+    unrealistic = pl.DataFrame(
+        {
+            "_team": ["Ops", "Ops", 'Q"A\\', None],
+            "_person_id": ["E2", "E1", "é\n\u2028", "E9"],
+            "_kpi": ["calls", "calls", "NPS", "calls"],
+            "_severity": ["critical", "warning", "critical", "info"],
+            "_message_key": ["code.unrealistic-target.message"] * 4,
+            "_remedy_key": ["code.unrealistic-target.remedy"] * 4,
+            "p_attain": [0.125, -0.0, 0.0, None],
+            "target": [1234.5, 1e16, 3.0, 0.5],
+            "history_periods": [10, None, 3, 0],
+            "suggested_target": [1 / 3, 2.25, 1e-7, 1e6],
+            "shares": [[0.5, None], [], None, [1e-7]],
+        }
     )
-    assert '      {"person_id": "E1", "team": "Ops", "cycle_score": 0.8, "assignments_measured": 1}' in lines
+    pressure = pl.DataFrame(
+        {
+            "_team": ["Ops", "Ops", "Ops"],
+            "_person_id": ["E1", "E2", "E3"],
+            "_kpi": [None, None, None],
+            "_severity": ["critical"] * 3,
+            "_message_key": [
+                "code.chronic-pressure.message",
+                "code.chronic-pressure.message.workload",
+                "code.chronic-pressure.message.both",
+            ],
+            "_remedy_key": ["code.chronic-pressure.remedy"] * 3,
+            "periods_under": [6, None, 7],
+            "kpi_list": ["calls, NPS", None, "calls"],
+            "high_workload_checkins": [None, 3, 4],
+            "flagged": [True, False, None],
+        },
+        schema_overrides={"_kpi": pl.String},
+    )
+    return [
+        FindingBatch(
+            code="unrealistic-target",
+            cause=1,
+            harm=None,
+            frame=unrealistic,
+            evidence=("p_attain", "target", "history_periods", "suggested_target", "shares"),
+            constants={"suggest_probability": 0.8},
+        ),
+        FindingBatch(
+            code="chronic-pressure",
+            cause=None,
+            harm=1,
+            frame=pressure,
+            evidence=("periods_under", "kpi_list", "high_workload_checkins", "flagged"),
+            constants={"last_periods": 8, "last_checkins": 4, "under_attainment": 0.8},
+        ),
+    ]
 
 
 @pytest.mark.parametrize("lang", ["en", "vi"])
-def test_findings_json_is_byte_for_byte_the_document_dumped(lang: str) -> None:
+def test_findings_json_from_columns_is_the_document_of_the_findings(lang: str) -> None:
     odd = [
         {"b": math.nan, "a": [date(2024, 1, 2), math.inf, (1, 2)], "c": {"z": 1, "y": None}},
         {"z": 1.5, "a": -0.0, "m": [1, "x", None, True, 2.25], "n": None, "s": 'é"\\\n\u2028'},
@@ -218,7 +281,7 @@ def test_findings_json_is_byte_for_byte_the_document_dumped(lang: str) -> None:
         {"tiny": 2e-7, "huge": 3e17, "third": 2 / 3, "l": [], "t": [1, 2], "n": [1]},
         {},
     ]
-    findings = [
+    listed = [
         no_purpose("Ops"),
         feedback_gap("E2", "Ops", Severity.CRITICAL),
         feedback_gap("E1", "Ops"),
@@ -239,18 +302,30 @@ def test_findings_json_is_byte_for_byte_the_document_dumped(lang: str) -> None:
             for index, evidence in enumerate(odd)
         ),
     ]
-    result = result_of(*findings, note_details=(Note(key="note.set-by-unknown", params={"team": "Ops"}),))
-    status = {findings[1].id: "persisting"}
+    result = AuditResult(
+        as_of=AS_OF,
+        findings=FindingSet(batches=odd_batches(), listed=listed),
+        scores=(PersonScore(person_id="E1", team="Ops", cycle_score=0.8, assignments_measured=1),),
+        note_details=(Note(key="note.set-by-unknown", params={"team": "Ops"}),),
+    )
+    status = {listed[1].id: "persisting", result.findings[0].id: "persisting"}
     resolved = (
         Resolved(id="0" * 16, code="no-purpose", severity="info", team="Old", person_id=None, kpi="x"),
     )
 
-    assert findings_json(result, lang=lang, people=2) == dumps(findings_document(result, lang=lang, people=2))
-    assert findings_json(result, lang=lang, people=2, scope="Ops", status=status, resolved=resolved) == dumps(
-        findings_document(result, lang=lang, people=2, scope="Ops", status=status, resolved=resolved)
-    )
+    def same(**options: object) -> None:
+        text = findings_json(result, lang=lang, people=2, **options).decode("utf-8")  # type: ignore[arg-type]
+        objects = dumps(findings_document(result, lang=lang, people=2, **options))  # type: ignore[arg-type]
+        assert json.loads(text) == json.loads(objects)
+        assert len(text.splitlines()) == len(objects.splitlines())  # one finding per line in both
+
+    same()
+    same(scope="Ops", status=status, resolved=resolved)
+    document = json.loads(findings_json(result, lang=lang, people=2))
+    assert len(document["findings"]) == 16
+    assert document["summary"]["by_code"]["unrealistic-target"] == {"critical": 2, "warning": 1, "info": 1}
     empty_result = result_of()
-    assert findings_json(empty_result, lang=lang, people=0) == dumps(
+    assert findings_json(empty_result, lang=lang, people=0).decode("utf-8") == dumps(
         findings_document(empty_result, lang=lang, people=0)
     )
 

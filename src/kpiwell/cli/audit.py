@@ -20,7 +20,7 @@ import polars as pl
 
 from kpiwell.cli._console import Progress, table
 from kpiwell.engine.audit import AuditConfig, ConfigError, audit
-from kpiwell.engine.audit.findings import AuditResult, Finding
+from kpiwell.engine.audit.findings import AuditResult, FindingSet
 from kpiwell.engine.audit.i18n import LANGUAGES, t
 from kpiwell.engine.audit.io import AuditInputs, InputError, read_inputs
 from kpiwell.engine.audit.report import ReportData, render_report, report_data
@@ -229,14 +229,26 @@ def _limit(result: AuditResult, teams: frozenset[str] | None, plan: pl.DataFrame
         return result
     people = set(plan["person_id"].to_list())
 
-    def inside(finding: Finding) -> bool:
-        if finding.team is not None:
-            return finding.team in teams
-        return finding.person_id is not None and finding.person_id in people
+    def inside(team: str, person: str) -> pl.Expr:
+        """A team's finding is in scope when its team is; a person's when the person is."""
+        return (
+            pl.when(pl.col(team).is_not_null())
+            .then(pl.col(team).is_in(sorted(teams)))
+            .otherwise(pl.col(person).is_in(sorted(people)))
+            .fill_null(False)
+        )
 
+    findings = result.finding_set
+    listed = pl.DataFrame(
+        {"team": [f.team for f in findings.listed], "person_id": [f.person_id for f in findings.listed]},
+        schema={"team": pl.String, "person_id": pl.String},
+    ).select(inside("team", "person_id"))
     return dataclasses.replace(
         result,
-        findings=tuple(f for f in result.findings if inside(f)),
+        findings=FindingSet(
+            batches=[batch.where(inside("_team", "_person_id")) for batch in findings.batches],
+            listed=[f for f, keep in zip(findings.listed, listed.to_series(), strict=True) if keep],
+        ),
         scores=tuple(s for s in result.scores if s.person_id in people),
         note_details=tuple(
             n for n in result.note_details if "team" not in n.params or n.params["team"] in teams
@@ -304,7 +316,8 @@ def _compare(data: ReportData, baseline: Baseline | None, teams: frozenset[str] 
             return item.team in teams
         return item.person_id in people
 
-    comparison = compare(baseline, (f.id for f in data.result.findings), in_scope=in_scope)
+    ids = data.result.finding_set.table().get_column("id").to_list()
+    comparison = compare(baseline, ids, in_scope=in_scope)
     return dataclasses.replace(
         data, status=comparison.status, resolved=comparison.resolved, baseline_as_of=comparison.baseline_as_of
     )
@@ -313,15 +326,15 @@ def _compare(data: ReportData, baseline: Baseline | None, teams: frozenset[str] 
 # --- output -----------------------------------------------------------------------------------
 
 
-def _write_atomically(directory: Path, files: dict[str, str]) -> None:
+def _write_atomically(directory: Path, files: dict[str, str | bytes]) -> None:
     """Write every file to a temporary name in ``directory``, then rename them all into place."""
     directory.mkdir(parents=True, exist_ok=True)
     staged: list[tuple[Path, Path]] = []
     try:
-        for name, text in files.items():
+        for name, content in files.items():
             descriptor, name_on_disk = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=directory)
-            with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as handle:
-                handle.write(text)
+            with os.fdopen(descriptor, "wb") as handle:
+                handle.write(content if isinstance(content, bytes) else content.encode("utf-8"))
             os.chmod(name_on_disk, 0o644)  # mkstemp's private 0600 is not what an output file needs
             staged.append((Path(name_on_disk), directory / name))
         for temporary, final in staged:
@@ -333,13 +346,11 @@ def _write_atomically(directory: Path, files: dict[str, str]) -> None:
 
 def _summary(data: ReportData, lang: str, out: Path) -> str:
     result = data.result
-    findings = result.findings
     scope = t("report.scope.team", lang, team=data.scope) if data.scope else t("report.scope.all", lang)
     lines = [t("cli.summary.title", lang, as_of=result.as_of, people=data.people.height, scope=scope), ""]
     by_code: dict[str, dict[str, int]] = {}
-    for finding in findings:
-        counts = by_code.setdefault(finding.code, dict.fromkeys(SEVERITIES, 0))
-        counts[finding.severity.value] += 1
+    for code, severity, count in result.finding_set.table().group_by("code", "severity").len().iter_rows():
+        by_code.setdefault(code, dict.fromkeys(SEVERITIES, 0))[severity] = count
     header = [t("cli.summary.code", lang), *(t(f"severity.{s}", lang) for s in SEVERITIES)]
     rows = [[code, *(str(by_code[code][s]) for s in SEVERITIES)] for code in sorted(by_code)]
     totals = [t("cli.summary.total", lang), *(str(sum(c[s] for c in by_code.values())) for s in SEVERITIES)]

@@ -12,7 +12,15 @@ import polars as pl
 
 from kpiwell.engine.audit.attainment import fit_attainment
 from kpiwell.engine.audit.config import AuditConfig, ConfigError, default_config_toml
-from kpiwell.engine.audit.findings import AuditResult, Finding, Note, PersonScore, Severity
+from kpiwell.engine.audit.findings import (
+    AuditResult,
+    Finding,
+    FindingBatch,
+    FindingSet,
+    Note,
+    PersonScore,
+    Severity,
+)
 from kpiwell.engine.audit.prepare import prepare as _prepare
 from kpiwell.engine.audit.rules import RULES, AuditContext
 from kpiwell.engine.audit.rules.base import attainment_rows
@@ -57,7 +65,7 @@ def audit(  # noqa: PLR0917 - the positional order is the published API (issue 3
         prepared=prepared, model=fit_attainment(prepared), periods=attainment_rows(prepared)
     )
     outputs = [rule(context) for rule in RULES.values()]
-    found = [f for out in outputs for f in out.findings]
+    listed: tuple[Finding, ...] = ()
     suppressed: dict[str, int] = {}
     if prepared.surveys is not None:
         outcome = _radar.survey_findings(
@@ -66,13 +74,13 @@ def audit(  # noqa: PLR0917 - the positional order is the published API (issue 3
             config=prepared.config.wellbeing,
             as_of=prepared.as_of,
         )
-        found.extend(outcome.findings)
+        listed = outcome.findings
         suppressed = dict(outcome.suppressed)
     notes = tuple(note for out in outputs for note in out.notes)
     summaries = tuple(sorted({f"{note.key}.summary" for note in notes}))
     return AuditResult(
         as_of=prepared.as_of,
-        findings=tuple(sorted(found, key=Finding.sort_key)),
+        findings=FindingSet(batches=[batch for out in outputs for batch in out.findings], listed=listed),
         scores=cycle_scores(prepared),
         notes=summaries,
         suppressed=suppressed,
@@ -86,6 +94,8 @@ __all__ = [
     "AuditResult",
     "ConfigError",
     "Finding",
+    "FindingBatch",
+    "FindingSet",
     "Note",
     "PersonScore",
     "Severity",

@@ -12,23 +12,32 @@ Shape (``docs/formats.md`` documents every field)::
 Findings are sorted by severity, then code, then subject. Numbers that are not finite become null,
 so the file is always valid JSON.
 
-:func:`findings_json` writes the file's text directly, byte for byte what
-``dumps(findings_document(...))`` gives (a test holds them together), without building a dict per
-finding: each line is put together from encoded pieces, repeated values encoded once.
+:func:`findings_json` writes the file's text from the findings' columns (Polars encodes each
+line, :func:`~kpiwell.engine.audit.i18n.render_rows` words the messages), without a dict or a
+:class:`Finding` per finding. :func:`findings_document` builds the same document from
+:class:`Finding` objects, one dict each; a test holds the two to the same JSON.
 """
 
 from __future__ import annotations
 
-import contextlib
 import json
 import math
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Final
 
-from kpiwell.engine.audit.findings import AuditResult, Finding, Severity
-from kpiwell.engine.audit.i18n import render_message, render_note, render_remedy
+import polars as pl
+
+from kpiwell.engine.audit.findings import (
+    SUBJECT_COLUMNS,
+    AuditResult,
+    Finding,
+    FindingBatch,
+    FindingSet,
+    Severity,
+)
+from kpiwell.engine.audit.i18n import render_message, render_note, render_remedy, render_rows
 
 SCHEMA_VERSION: Final = 1
 SEVERITIES: Final = tuple(severity.value for severity in sorted(Severity, key=lambda s: s.rank))
@@ -85,6 +94,11 @@ def finding_document(finding: Finding, lang: str, status: str | None = None) -> 
     return document
 
 
+def _counts(index: pl.DataFrame, column: str, keys: Sequence[Any]) -> dict[str, int]:
+    counted = dict(index.group_by(column).len().iter_rows())
+    return {str(key): counted.get(key, 0) for key in keys}
+
+
 def summary(
     result: AuditResult,
     *,
@@ -93,29 +107,23 @@ def summary(
     scope: str | None = None,
     resolved: tuple[Resolved, ...] | None = None,
 ) -> dict[str, Any]:
-    findings = result.findings
-    by_severity = {severity: 0 for severity in SEVERITIES}
-    by_cause = {str(cause): 0 for cause in CAUSES}
-    by_harm = {str(harm): 0 for harm in HARMS}
-    for finding in findings:
-        by_severity[finding.severity.value] += 1
-        if finding.cause is not None:
-            by_cause[str(finding.cause)] += 1
-        if finding.harm is not None:
-            by_harm[str(finding.harm)] += 1
-    counts = result.counts()
+    index = result.finding_set.table()
+    per_code: dict[str, dict[str, int]] = {}
+    for code, severity, count in index.group_by("code", "severity").len().iter_rows():
+        per_code.setdefault(code, {})[severity] = count
     by_code = {
-        code: {severity: counts[code].get(severity, 0) for severity in SEVERITIES} for code in sorted(counts)
+        code: {severity: per_code[code].get(severity, 0) for severity in SEVERITIES}
+        for code in sorted(per_code)
     }
     out: dict[str, Any] = {
         "scope": scope,
         "people": people,
-        "findings": len(findings),
-        "people_with_findings": len({f.person_id for f in findings if f.person_id is not None}),
-        "by_severity": by_severity,
+        "findings": index.height,
+        "people_with_findings": index.get_column("person_id").drop_nulls().n_unique(),
+        "by_severity": _counts(index, "severity", SEVERITIES),
         "by_code": by_code,
-        "by_cause": by_cause,
-        "by_harm": by_harm,
+        "by_cause": _counts(index, "cause", CAUSES),
+        "by_harm": _counts(index, "harm", HARMS),
         "scores": [
             {
                 "person_id": score.person_id,
@@ -168,71 +176,25 @@ def findings_document(
 
 
 # One encoder for every value (``json.dumps`` with these options builds a new one per call).
-_ENCODER: Final = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(", ", ": "))
-_STRING: Final[Callable[[str], str]] = json.encoder.encode_basestring
+_ENCODER: Final = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",", ":"))
 
 
 def _compact(value: Any) -> str:
     return _ENCODER.encode(value)
 
 
-class _NotPlainError(Exception):
-    """A value ``plain`` would have to convert (NaN, infinity, NumPy, dates, tuples, dicts...)."""
+@dataclass(frozen=True, slots=True)
+class _Lines:
+    """Items already encoded, one per line: ``text`` joins ``count`` of them with
+    :data:`_ITEM_SEPARATOR`, the separator of a list at the document's top level (UTF-8 bytes
+    straight from Polars: the tens of megabytes of findings never become a Python ``str``)."""
+
+    text: str | bytes
+    count: int
 
 
-def _finite(value: float) -> str:
-    if value - value == 0.0:  # false for NaN and the infinities
-        return float.__repr__(value)  # what the JSON encoder writes for a float
-    raise _NotPlainError
-
-
-def _items(values: list[Any]) -> str:
-    return "[" + ", ".join([_SCALARS[type(item)](item) for item in values]) + "]"
-
-
-_SCALARS: Final[dict[type, Callable[[Any], str]]] = {
-    str: _STRING,
-    int: int.__repr__,
-    float: _finite,
-    bool: lambda value: "true" if value else "false",
-    type(None): lambda _: "null",
-}
-_VALUES: Final[dict[type, Callable[[Any], str]]] = {**_SCALARS, list: _items}
-
-
-def _evidence_json(
-    evidence: Mapping[str, Any], layouts: dict[tuple[Any, ...], list[tuple[str, str]] | None]
-) -> str:
-    """``_compact(plain(evidence))``, without ``plain``'s copy when the values are plain already.
-
-    Findings of one code share their evidence keys: ``layouts`` keeps, per key tuple, the keys in
-    sorted order with their encoded ``"key": `` prefixes (None when a key is not a string).
-    """
-    if type(evidence) is dict:
-        keys = tuple(evidence)
-        try:
-            layout = layouts[keys]
-        except KeyError:
-            layout = layouts[keys] = (
-                [(f"{_STRING(key)}: ", key) for key in sorted(keys)]
-                if all(type(key) is str for key in keys)
-                else None
-            )
-        if layout is not None:
-            # a value of another type raises KeyError or _NotPlainError: plain() decides below
-            with contextlib.suppress(KeyError, _NotPlainError):
-                return (
-                    "{"
-                    + ", ".join(
-                        [prefix + _VALUES[type(evidence[key])](evidence[key]) for prefix, key in layout]
-                    )
-                    + "}"
-                )
-    return _compact(plain(evidence))
-
-
-class _Encoded(list[str]):
-    """Items already encoded, one per line (for :func:`dumps`)."""
+_ITEM_INDENT: Final = "    "
+_ITEM_SEPARATOR: Final = ",\n" + _ITEM_INDENT
 
 
 def findings_json(
@@ -243,68 +205,117 @@ def findings_json(
     scope: str | None = None,
     status: Mapping[str, str] | None = None,
     resolved: tuple[Resolved, ...] | None = None,
-) -> str:
-    """``dumps(findings_document(...))`` with the same arguments, built faster."""
-    ordered = sorted(result.findings, key=Finding.sort_key)
+) -> bytes:
+    """The JSON of ``findings_document(...)`` with the same arguments, written from the columns, as
+    the UTF-8 bytes of the file."""
+    findings = result.finding_set
+    lines = _finding_lines(findings, lang, status)
     document = {
         "schema_version": SCHEMA_VERSION,
         "as_of": result.as_of.isoformat(),
         "summary": summary(result, lang=lang, people=people, scope=scope, resolved=resolved),
-        "findings": _finding_lines(ordered, lang, status),
+        "findings": _Lines(lines.str.join(_ITEM_SEPARATOR).cast(pl.Binary).item(), len(lines)),
     }
-    return dumps(document)
+    return b"".join(part if isinstance(part, bytes) else part.encode("utf-8") for part in _parts(document))
 
 
-def _finding_lines(findings: Sequence[Finding], lang: str, status: Mapping[str, str] | None) -> _Encoded:
-    """Each finding as ``_compact(finding_document(finding, lang, status))`` would encode it."""
-    known: dict[tuple[type, object], str] = {}
-
-    def encoded(value: object) -> str:  # values that repeat: teams, KPIs, remedies, statuses
-        key = (type(value), value)
-        text = known.get(key)
-        if text is None:
-            text = known[key] = _compact(value)
-        return text
-
-    def text(value: object) -> str:  # a string (most ids and names), else as the encoder has it
-        return _STRING(value) if type(value) is str else encoded(value)
-
-    heads: dict[tuple[object, ...], str] = {}
-    layouts: dict[tuple[Any, ...], list[tuple[str, str]] | None] = {}
-    lines = _Encoded()
-    for finding in findings:
-        code, cause, harm, severity = finding.code, finding.cause, finding.harm, finding.severity.value
-        key = (code, type(cause), cause, type(harm), harm, severity)
-        head = heads.get(key)
-        if head is None:
-            head = heads[key] = (
-                f'"code": {encoded(code)}, "cause": {encoded(cause)}, "harm": {encoded(harm)}, '
-                f'"severity": {encoded(severity)}, "team": '
-            )
-        identifier = finding.id
-        line = (
-            f'{{"id": {text(identifier)}, {head}{text(finding.team)}, '
-            f'"person_id": {text(finding.person_id)}, "kpi": {encoded(finding.kpi)}, '
-            f'"evidence": {_evidence_json(finding.evidence, layouts)}, '
-            f'"message": {text(render_message(finding, lang))}, '
-            f'"remedy": {encoded(render_remedy(finding, lang))}'
+def _finding_lines(findings: FindingSet, lang: str, status: Mapping[str, str] | None) -> pl.Series:
+    """Each finding as ``_compact(finding_document(finding, lang, status))`` encodes it, in order."""
+    index = findings.table()
+    parts = [
+        _batch_lines(batch, index.filter(pl.col("part") == part).sort("row"), lang, status)
+        for part, batch in enumerate(findings.batches)
+    ]
+    parts.append(
+        pl.Series(
+            [
+                _compact(finding_document(f, lang, None if status is None else status.get(f.id, "new")))
+                for f in findings.listed
+            ],
+            dtype=pl.String,
         )
-        if status is not None:
-            line += f', "status": {encoded(status.get(identifier, "new"))}}}'
-        else:
-            line += "}"
-        lines.append(line)
-    return lines
+    )
+    offsets = [0]
+    for part in parts:
+        offsets.append(offsets[-1] + len(part))
+    position = pl.Series(offsets[:-1], dtype=pl.UInt32).gather(index.get_column("part")) + index.get_column(
+        "row"
+    )
+    return pl.concat(parts).gather(position)
+
+
+def _batch_lines(
+    batch: FindingBatch, index: pl.DataFrame, lang: str, status: Mapping[str, str] | None
+) -> pl.Series:
+    """The lines of one batch, in its row order; ``index`` is the batch's part of the index."""
+    frame = batch.frame
+    constants = {name: pl.lit(value) for name, value in batch.constants.items()}
+    subject = {name[1:]: pl.col(name) for name in SUBJECT_COLUMNS}
+    # what the messages read: the subject, then the evidence (constants last), as i18n's params
+    params = frame.select(
+        *(column.alias(name) for name, column in subject.items() if name not in batch.evidence),
+        *(name for name in batch.evidence if name not in constants),
+        *(value.alias(name) for name, value in constants.items()),
+    )
+    evidence = {name: pl.col(name) for name in batch.evidence} | constants
+    ids = index.get_column("id")
+    head = [ids, pl.lit(batch.code).alias("code"), pl.lit(batch.cause).alias("cause")]
+    head += [pl.lit(batch.harm).alias("harm"), pl.col("_severity").alias("severity")]
+    head += [column.alias(name) for name, column in subject.items()]
+    tail = [
+        _rendered(frame.get_column("_message_key"), params, lang).alias("message"),
+        _rendered(frame.get_column("_remedy_key"), params, lang).alias("remedy"),
+    ]
+    if status is not None:
+        tail.append(
+            ids.replace_strict(
+                list(status), list(status.values()), default="new", return_dtype=pl.String
+            ).alias("status")
+        )
+    names = sorted(evidence)
+    encoded_evidence = (
+        pl.struct([evidence[name].alias(name) for name in names]).struct.json_encode()
+        if names
+        else pl.lit("{}")
+    )
+    # '{"id":...,"kpi":...}' and '{"message":...}' joined around the evidence: one JSON object
+    return frame.select(
+        pl.concat_str(
+            pl.struct(head).struct.json_encode().str.head(-1),
+            pl.lit(',"evidence":'),
+            encoded_evidence,
+            pl.lit(","),
+            pl.struct(tail).struct.json_encode().str.slice(1),
+        )
+    ).to_series()
+
+
+def _rendered(keys: pl.Series, params: pl.DataFrame, lang: str) -> pl.Series:
+    """Each row's text for the template key in ``keys``, with the row of ``params``."""
+    distinct = keys.unique(maintain_order=True).to_list()
+    if len(distinct) == 1:
+        return render_rows(distinct[0], lang, params)
+    rows = pl.int_range(0, len(keys), dtype=pl.UInt32, eager=True)
+    texts = [
+        (rows.filter(keys == key), render_rows(key, lang, params.filter(keys == key))) for key in distinct
+    ]
+    order = pl.concat([where for where, _ in texts]).arg_sort()
+    return pl.concat([text for _, text in texts]).gather(order)
 
 
 def dumps(document: Mapping[str, Any]) -> str:
-    """The document as UTF-8 JSON text, one finding (and one score) per line, newline at the end.
+    """The document as JSON text, one finding (and one score) per line, newline at the end.
 
     Line-per-item keeps the file readable and diffable while letting the C encoder do the work:
-    ``json.dumps(indent=...)`` falls back to pure Python, seconds for 50,000 findings. The pieces
-    are joined once at the end (the findings alone are tens of megabytes).
+    ``json.dumps(indent=...)`` falls back to pure Python, seconds for 50,000 findings.
     """
-    parts = ["{\n"]
+    return "".join(part if isinstance(part, str) else part.decode("utf-8") for part in _parts(document))
+
+
+def _parts(document: Mapping[str, Any]) -> list[str | bytes]:
+    """The pieces of :func:`dumps`' text, joined once at the end (the findings alone are tens of
+    megabytes); already encoded lines (:class:`_Lines`) stay as they came."""
+    parts: list[str | bytes] = ["{\n"]
     top = list(document.items())
     for index, (key, value) in enumerate(top):
         comma = "," if index < len(top) - 1 else ""
@@ -322,26 +333,20 @@ def dumps(document: Mapping[str, Any]) -> str:
             _block(value, "  ", parts)
             parts.append(f"{comma}\n")
     parts.append("}\n")
-    return "".join(parts)
+    return parts
 
 
-def _block(value: Any, indent: str, parts: list[str]) -> None:
+def _block(value: Any, indent: str, parts: list[str | bytes]) -> None:
     """A list of objects as one item per line; anything else compact on one line."""
-    items: Sequence[str]
-    if isinstance(value, _Encoded):
-        items = value
+    if isinstance(value, _Lines):
+        lines = value
     elif isinstance(value, list) and value and all(isinstance(item, Mapping) for item in value):
-        items = [_compact(item) for item in value]
+        separator = f",\n{indent}  "
+        lines = _Lines(separator.join(_compact(item) for item in value), len(value))
     else:
         parts.append(_compact(value))
         return
-    if not items:
+    if not lines.count:
         parts.append("[]")
         return
-    # Items and separators go into ``parts`` as they are: the one final join copies them once.
-    separator = f",\n{indent}  "
-    parts.append(f"[\n{indent}  ")
-    for item in items:
-        parts.append(item)
-        parts.append(separator)
-    parts[-1] = f"\n{indent}]"
+    parts += [f"[\n{indent}  ", lines.text, f"\n{indent}]"]

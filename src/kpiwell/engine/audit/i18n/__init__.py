@@ -7,6 +7,10 @@ A missing key, language or placeholder value raises ``KeyError``: there is no si
 Numbers are printed in the language's convention (``1,234.5`` in English, ``1.234,5`` in
 Vietnamese); the extra format specs ``num`` (a readable number) and ``date`` (an ISO date in the
 language's usual form) are available to every template.
+
+:func:`render_rows` fills one template for every row of a frame at once (tens of thousands of
+findings): each placeholder's distinct values are formatted by the same code as :func:`t`, and
+Polars puts the pieces together.
 """
 
 from __future__ import annotations
@@ -15,6 +19,9 @@ import string
 from collections.abc import Mapping
 from datetime import date
 from typing import Any, Final
+
+import numpy as np
+import polars as pl
 
 from kpiwell.engine.audit.findings import Finding, Note
 from kpiwell.engine.audit.i18n import findings as _findings
@@ -120,13 +127,18 @@ def _parse(text: str) -> _Parsed:
     return tuple(parts)
 
 
+def _parsed(text: str) -> _Parsed:
+    try:
+        return _PARSED[text]
+    except KeyError:
+        parsed = _PARSED[text] = _parse(text)
+        return parsed
+
+
 def t(key: str, lang: str, **params: Any) -> str:
     """The text for ``key`` in ``lang`` with ``params`` filled in."""
     text = template(key, lang)
-    try:
-        parsed = _PARSED[text]
-    except KeyError:
-        parsed = _PARSED[text] = _parse(text)
+    parsed = _parsed(text)
     if parsed is None:
         return _Formatter(lang).format(text, **params)
     out: list[str] = []
@@ -136,6 +148,47 @@ def t(key: str, lang: str, **params: Any) -> str:
             value = params[name]
             out.append(value if spec == "" and type(value) is str else _format_field(value, spec, lang))
     return "".join(out)
+
+
+def _formatted(values: pl.Series, spec: str, lang: str) -> pl.Series:
+    """Each value as ``t`` writes it for a ``{name:spec}`` placeholder, formatting distinct values once."""
+    if values.dtype == pl.String and spec == "":
+        return values.fill_null(MISSING_VALUE)
+    if values.dtype.is_float():
+        # Polars counts -0.0 and 0.0 as one value, but they are written differently ("-0%"), so
+        # floats are told apart by their bits.
+        keys = pl.Series(values.fill_null(0.0).to_numpy().view(np.uint64))
+        distinct = keys.unique()
+        originals = distinct.to_numpy().view(np.float64).tolist()
+    elif values.dtype.is_numeric() or values.dtype in (pl.String, pl.Boolean):
+        keys = values
+        distinct = values.drop_nulls().unique()
+        originals = distinct.to_list()
+    else:  # lists and other nested values, which have no distinct-value shortcut
+        return pl.Series([_format_field(value, spec, lang) for value in values.to_list()], dtype=pl.String)
+    texts = [_format_field(value, spec, lang) for value in originals]
+    written = keys.replace_strict(distinct, texts, return_dtype=pl.String)
+    return pl.select(pl.when(values.is_null()).then(pl.lit(MISSING_VALUE)).otherwise(written)).to_series()
+
+
+def render_rows(key: str, lang: str, params: pl.DataFrame) -> pl.Series:
+    """``t(key, lang, **row)`` for every row of ``params`` (a column per placeholder; others ignored)."""
+    text = template(key, lang)
+    parsed = _parsed(text)
+    if parsed is None:  # a template only the general formatter reads: row by row
+        return pl.Series([t(key, lang, **row) for row in params.iter_rows(named=True)], dtype=pl.String)
+    pieces: list[pl.Expr] = []
+    fields: dict[str, pl.Series] = {}
+    for literal, name, spec in parsed:
+        if literal:
+            pieces.append(pl.lit(literal))
+        if name is not None:
+            column = f"_{len(fields)}"
+            fields[column] = _formatted(params.get_column(name), spec, lang).alias(column)
+            pieces.append(pl.col(column))
+    if not fields:
+        return pl.repeat("".join(literal for literal, _, _ in parsed), params.height, eager=True)
+    return pl.DataFrame(list(fields.values())).select(pl.concat_str(pieces)).to_series()
 
 
 def _finding_params(finding: Finding) -> dict[str, Any]:
@@ -165,6 +218,7 @@ __all__ = [
     "render_message",
     "render_note",
     "render_remedy",
+    "render_rows",
     "render_title",
     "t",
     "template",

@@ -1,8 +1,8 @@
 """What every rule receives and returns, and the one place findings are built from frames.
 
 A rule is a pure function ``(AuditContext) -> RuleOutput``: it selects the flagged subjects with
-Polars expressions over the whole organisation at once, and only the flagged rows become
-:class:`Finding` objects.
+Polars expressions over the whole organisation at once, and the flagged rows become a
+:class:`FindingBatch` (columns, one row per finding).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from typing import Any, Final
 import polars as pl
 
 from kpiwell.engine.audit.config import AuditConfig
-from kpiwell.engine.audit.findings import Finding, Note, Severity
+from kpiwell.engine.audit.findings import FindingBatch, Note, Severity
 from kpiwell.engine.audit.prepare import Prepared
 
 EVIDENCE_DIGITS: Final = 6  # significant digits kept in evidence numbers (presentation only)
@@ -66,7 +66,7 @@ class AuditContext:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class RuleOutput:
-    findings: tuple[Finding, ...] = ()
+    findings: tuple[FindingBatch, ...] = ()
     notes: tuple[Note, ...] = ()
 
 
@@ -113,8 +113,8 @@ def emit(
     message_key: str | None = None,
     remedy_key: str | None = None,
     extra: Mapping[str, object] | None = None,
-) -> tuple[Finding, ...]:
-    """One finding per row of ``frame``.
+) -> tuple[FindingBatch, ...]:
+    """One finding per row of ``frame``, as one column batch.
 
     ``severity`` is a fixed :class:`Severity` or the name of a column holding its value; ``team``,
     ``person`` and ``kpi`` name the subject columns (None: not applicable); ``evidence`` names the
@@ -123,49 +123,30 @@ def emit(
     """
     message = message_key or f"code.{code}.message"
     remedy = remedy_key or f"code.{code}.remedy"
-    constants = {name: json_value(value) for name, value in (extra or {}).items()}
-    subject = {"team": team, "person_id": person, "kpi": kpi}
-    row_wise = {key: column for key, column in subject.items() if column is not None}
-    if message in frame.columns:
-        row_wise["message_key"] = message
-    if not isinstance(severity, Severity):
-        row_wise["severity"] = severity
+
+    def text(column: str | None, fixed: str | None) -> pl.Expr:
+        if column is None:
+            return pl.lit(fixed, dtype=pl.String)
+        return pl.col(column).cast(pl.String)
+
     table = frame.select(
-        *(pl.col(column).alias(f"_{key}") for key, column in row_wise.items()),
+        text(team, None).alias("_team"),
+        text(person, None).alias("_person_id"),
+        text(kpi, None).alias("_kpi"),
+        (text(None, severity.value) if isinstance(severity, Severity) else text(severity, None)).alias(
+            "_severity"
+        ),
+        text(message if message in frame.columns else None, message).alias("_message_key"),
+        text(None, remedy).alias("_remedy_key"),
         *evidence_columns(frame, evidence),
     )
-    # Whole columns to Python once, then plain tuples: no per-row dicts from Polars.
-    fixed = severity if isinstance(severity, Severity) else None
-    severities = {level.value: level for level in Severity}
-    names = tuple(evidence)
-    columns = [table.get_column(f"_{key}").to_list() if key in row_wise else None for key in _ROW_WISE]
-    nothing = [None] * table.height
-    teams, people, kpis, message_keys, levels = (values or nothing for values in columns)
-    out: list[Finding] = []
-    rows = table.select(names).rows() if names else [()] * table.height
-    for row, team_, person_, kpi_, message_, level in zip(
-        rows, teams, people, kpis, message_keys, levels, strict=True
-    ):
-        values = dict(zip(names, row, strict=True))
-        if constants:
-            values.update(constants)
-        out.append(
-            Finding(
-                code=code,
-                cause=cause,
-                harm=harm,
-                severity=fixed or severities.get(level) or Severity(level),
-                team=team_,
-                person_id=person_,
-                kpi=kpi_,
-                evidence=values,
-                message_key=message_ or message,
-                remedy_key=remedy,
-                params=dict(values),
-            )
-        )
-    return tuple(out)
-
-
-# The row-wise subject and wording columns ``emit`` may read, in the order it unpacks them.
-_ROW_WISE: Final = ("team", "person_id", "kpi", "message_key", "severity")
+    return (
+        FindingBatch(
+            code=code,
+            cause=cause,
+            harm=harm,
+            frame=table,
+            evidence=tuple(evidence),
+            constants={name: json_value(value) for name, value in (extra or {}).items()},
+        ),
+    )

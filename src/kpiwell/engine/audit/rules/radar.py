@@ -18,7 +18,7 @@ import numpy as np
 import polars as pl
 
 from kpiwell.engine.audit.attainment import MAD_TO_SD
-from kpiwell.engine.audit.findings import Finding, Severity
+from kpiwell.engine.audit.findings import FindingBatch, Severity
 from kpiwell.engine.audit.prepare import PERIOD_DAYS
 from kpiwell.engine.audit.rules.base import AuditContext, RuleOutput, emit
 from kpiwell.engine.audit.rules.targets import safe_flags
@@ -530,7 +530,7 @@ def _upward_revisions(ctx: AuditContext) -> pl.DataFrame:
 
 def _org_discontinuity(
     ctx: AuditContext, cycle: pl.DataFrame, resolution: pl.DataFrame
-) -> tuple[Finding, ...]:
+) -> tuple[FindingBatch, ...]:
     """Burgstahler & Dichev (1997): is the bin just above 100% fuller than its neighbours predict?"""
     cfg = ctx.config.gaming
     width = cfg.org_bin_width
