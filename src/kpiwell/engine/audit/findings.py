@@ -14,6 +14,7 @@ are made only for readers that ask for them (``AuditResult.findings``, a :class:
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -134,14 +135,11 @@ class FindingBatch:
 
     def where(self, keep: pl.Expr) -> FindingBatch:
         """The findings whose row satisfies ``keep`` (an expression over the frame's columns)."""
-        return FindingBatch(
-            code=self.code,
-            cause=self.cause,
-            harm=self.harm,
-            frame=self.frame.filter(keep),
-            evidence=self.evidence,
-            constants=self.constants,
-        )
+        return dataclasses.replace(self, frame=self.frame.filter(keep))
+
+    def where_rows(self, rows: pl.Series) -> FindingBatch:
+        """The findings in these rows (positions in ``frame``), in that order."""
+        return dataclasses.replace(self, frame=self.frame[rows])
 
 
 class FindingSet(Sequence[Finding]):
@@ -171,6 +169,19 @@ class FindingSet(Sequence[Finding]):
                 maintain_order=True,
             )
         return self._table
+
+    def pick(self, rows: pl.DataFrame) -> list[Finding]:
+        """The findings of some rows of :meth:`table` (its ``part`` and ``row`` columns), in their
+        order: Finding objects for just those rows."""
+        made: dict[tuple[int, int], Finding] = {}
+        for (part,), wanted in rows.select("part", "row").group_by("part"):
+            numbers = wanted.get_column("row")
+            if part == len(self.batches):
+                found = [self.listed[row] for row in numbers.to_list()]
+            else:
+                found = self.batches[part].where_rows(numbers).findings()
+            made.update(zip(((part, row) for row in numbers.to_list()), found, strict=True))
+        return [made[key] for key in rows.select("part", "row").iter_rows()]
 
     def _all(self) -> tuple[Finding, ...]:
         if self._items is None:

@@ -27,7 +27,7 @@ from typing import Any, Final
 
 import polars as pl
 
-from kpiwell.engine.audit.findings import AuditResult, Finding, Severity
+from kpiwell.engine.audit.findings import AuditResult, Finding, FindingSet, Severity
 from kpiwell.engine.audit.i18n import CATALOGUE, render_message, render_note, render_remedy, render_title, t
 from kpiwell.engine.audit.serialize import CAUSES, HARMS, SEVERITIES, Resolved
 
@@ -50,6 +50,42 @@ COLOURS: Final = {
     "info": "#3b6ea5",
 }
 SEVERITY_WEIGHT: Final = {Severity.INFO: 1, Severity.WARNING: 2, Severity.CRITICAL: 3}
+_WEIGHT_OF_VALUE: Final = {severity.value: weight for severity, weight in SEVERITY_WEIGHT.items()}
+
+
+def _weight() -> pl.Expr:
+    return pl.col("severity").replace_strict(_WEIGHT_OF_VALUE, return_dtype=pl.Int64).alias("weight")
+
+
+@dataclass(frozen=True, slots=True)
+class _Findings:
+    """Some of the audit's findings, most severe first: their rows of ``FindingSet.table()`` with
+    ``home_team`` (the finding's team, else its person's team). Counts come from the columns;
+    :class:`Finding` objects are made only for the rows a table shows."""
+
+    rows: pl.DataFrame
+    source: FindingSet
+
+    def __len__(self) -> int:
+        return self.rows.height
+
+    def where(self, keep: pl.Expr) -> _Findings:
+        return _Findings(self.rows.filter(keep), self.source)
+
+    def first(self, count: int) -> list[Finding]:
+        return self.source.pick(self.rows.head(count))
+
+    def distinct(self, column: str) -> int:
+        return self.rows.get_column(column).drop_nulls().n_unique()
+
+    def severity_counts(self) -> dict[str, int]:
+        counted = dict(self.rows.group_by("severity").len().iter_rows())
+        return {severity: counted.get(severity, 0) for severity in SEVERITIES}
+
+    def level(self) -> int:
+        """The highest severity weight (0 without findings)."""
+        top = self.rows.select(_weight().max()).item()
+        return int(top) if top is not None else 0
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -126,8 +162,9 @@ def report_data(
         .unique(subset="person_id", keep="first")
         .sort("person_id")
     )
-    charted = _charted_pairs(result.findings)
-    team_kpis = _charted_team_kpis(result.findings, plan)
+    findings = result.finding_set.table()
+    charted = _charted_pairs(findings)
+    team_kpis = _charted_team_kpis(findings, plan)
     chosen = team_kpis.head(MAX_TEAM_CHARTS)
     members = plan.join(chosen, on=["team", "kpi"], how="semi").select("person_id", "kpi")
     # One pass over the actuals for both kinds of chart.
@@ -167,32 +204,22 @@ def report_data(
     )
 
 
-def _charted_pairs(findings: Sequence[Finding]) -> pl.DataFrame:
-    seen: dict[tuple[str, str], None] = {}
-    for finding in sorted(findings, key=Finding.sort_key):
-        if finding.person_id is not None and finding.kpi is not None:
-            seen.setdefault((finding.person_id, finding.kpi), None)
-            if len(seen) >= MAX_HISTORY_CHARTS:
-                break
-    return pl.DataFrame(
-        {"person_id": [p for p, _ in seen], "kpi": [k for _, k in seen]},
-        schema={"person_id": pl.Utf8, "kpi": pl.Utf8},
+def _charted_pairs(findings: pl.DataFrame) -> pl.DataFrame:
+    """The first person x KPI pairs with a finding, most severe first (``findings``: the table)."""
+    return (
+        findings.filter(pl.col("person_id").is_not_null() & pl.col("kpi").is_not_null())
+        .select("person_id", "kpi")
+        .unique(maintain_order=True)
+        .head(MAX_HISTORY_CHARTS)
     )
 
 
-def _charted_team_kpis(findings: Sequence[Finding], plan: pl.DataFrame) -> pl.DataFrame:
+def _charted_team_kpis(findings: pl.DataFrame, plan: pl.DataFrame) -> pl.DataFrame:
     """Team x KPI combinations, those with target findings (cause 1) first, most findings first."""
-    weight: dict[tuple[str, str], int] = defaultdict(int)
-    for finding in findings:
-        if finding.cause == 1 and finding.team is not None and finding.kpi is not None:
-            weight[(finding.team, finding.kpi)] += SEVERITY_WEIGHT[finding.severity]
-    flagged = pl.DataFrame(
-        {
-            "team": [team for team, _ in weight],
-            "kpi": [kpi for _, kpi in weight],
-            "weight": list(weight.values()),
-        },
-        schema={"team": pl.Utf8, "kpi": pl.Utf8, "weight": pl.Int64},
+    flagged = (
+        findings.filter((pl.col("cause") == 1) & pl.col("team").is_not_null() & pl.col("kpi").is_not_null())
+        .group_by("team", "kpi")
+        .agg(_weight().sum())
     )
     return (
         plan.select("team", "kpi")
@@ -546,11 +573,11 @@ def _subject(finding: Finding, names: _Names, lang: str) -> str:
     return "<br>".join(parts)
 
 
-def findings_table(findings: Sequence[Finding], data: ReportData, names: _Names, lang: str) -> str:
+def findings_table(findings: _Findings, data: ReportData, names: _Names, lang: str) -> str:
     """The findings (most severe first, at most ``MAX_TABLE_ROWS``) with what to do about each."""
-    if not findings:
+    if not len(findings):
         return ""
-    shown = findings[:MAX_TABLE_ROWS]
+    shown = findings.first(MAX_TABLE_ROWS)
     with_status = data.status is not None
     head = [
         t("report.table.severity", lang),
@@ -578,44 +605,26 @@ def findings_table(findings: Sequence[Finding], data: ReportData, names: _Names,
     )
 
 
-def _severity_counts(findings: Iterable[Finding]) -> dict[str, int]:
-    """Findings per severity value (compared by identity: no enum lookups per finding)."""
-    critical = warning = info = 0
-    for finding in findings:
-        severity = finding.severity
-        if severity is Severity.CRITICAL:
-            critical += 1
-        elif severity is Severity.WARNING:
-            warning += 1
-        elif severity is Severity.INFO:
-            info += 1
-    return {"critical": critical, "warning": warning, "info": info}
-
-
-def _count_line(findings: Sequence[Finding], lang: str) -> str:
-    people = len({f.person_id for f in findings} - {None})
-    teams = len({f.team for f in findings} - {None})
-    severities = _severity_counts(findings)
+def _count_line(findings: _Findings, lang: str) -> str:
+    severities = findings.severity_counts()
     return t(
         "report.section.count",
         lang,
         findings=len(findings),
-        people=people,
-        teams=teams,
+        people=findings.distinct("person_id"),
+        teams=findings.distinct("team"),
         critical=severities["critical"],
         warning=severities["warning"],
         info=severities["info"],
     )
 
 
-def _overview(data: ReportData, findings: Sequence[Finding], lang: str) -> str:
+def _overview(data: ReportData, findings: _Findings, lang: str) -> str:
     people = data.people.height
-    flagged = len(
-        {f.person_id for f in findings if f.person_id is not None and f.severity is not Severity.INFO}
-    )
+    flagged = findings.where(pl.col("severity") != Severity.INFO.value).distinct("person_id")
     scores = [s.cycle_score for s in data.result.scores if s.cycle_score is not None]
     median = float(pl.Series(scores, dtype=pl.Float64).median()) if scores else None  # type: ignore[arg-type]
-    severities = _severity_counts(findings)
+    severities = findings.severity_counts()
     cards = [
         (_num(people, lang), t("report.card.people", lang)),
         (_num(data.assignments, lang), t("report.card.assignments", lang)),
@@ -627,9 +636,9 @@ def _overview(data: ReportData, findings: Sequence[Finding], lang: str) -> str:
     card_html = "".join(
         f'<div class="card"><b>{_e(value)}</b><span>{_e(text)}</span></div>' for value, text in cards
     )
-    by_cause = Counter(f.cause for f in findings)
-    with_harm = sum(1 for f in findings if f.harm is not None)
-    other = sum(1 for f in findings if f.cause is None and f.harm is None)
+    by_cause = Counter(findings.rows.get_column("cause").to_list())
+    with_harm = len(findings.where(pl.col("harm").is_not_null()))
+    other = len(findings.where(pl.col("cause").is_null() & pl.col("harm").is_null()))
     cause_rows = [
         (f"{cause}. {t(f'cause.{cause}', lang)}", by_cause[cause], COLOURS["warning"]) for cause in CAUSES
     ]
@@ -655,13 +664,11 @@ def _overview(data: ReportData, findings: Sequence[Finding], lang: str) -> str:
     return "".join(parts)
 
 
-def _teams_table(data: ReportData, findings: Sequence[Finding], lang: str) -> str:
+def _teams_table(data: ReportData, findings: _Findings, lang: str) -> str:
     counts: dict[str, dict[str, int]] = defaultdict(lambda: {s: 0 for s in SEVERITIES})
-    member_team = dict(zip(data.people["person_id"].to_list(), data.people["team"].to_list(), strict=True))
-    for finding in findings:
-        team = finding.team or member_team.get(finding.person_id or "")
-        if team is not None:
-            counts[team][finding.severity.value] += 1
+    per_team = findings.where(pl.col("home_team").is_not_null()).rows.group_by("home_team", "severity").len()
+    for team, severity, count in per_team.iter_rows():
+        counts[team][severity] = count
     sizes = data.people.group_by("team").len().sort("team")
     score_by_person = {s.person_id: s.cycle_score for s in data.result.scores}
     scores = pl.DataFrame(
@@ -763,15 +770,13 @@ def _legend(items: Sequence[tuple[str, str]]) -> str:
     return f'<p class="legend muted">{spans}</p>'
 
 
-def _cause_section(
-    cause: int, findings: Sequence[Finding], data: ReportData, names: _Names, lang: str
-) -> str:
+def _cause_section(cause: int, findings: _Findings, data: ReportData, names: _Names, lang: str) -> str:
     parts = [
         f'<section id="cause-{cause}">',
         f"<h2>{cause}. {_e(t(f'cause.{cause}', lang))}</h2>",
         f"<p>{_e(t(f'report.cause.{cause}.intro', lang))}</p>",
     ]
-    if findings:
+    if len(findings):
         parts.append(f"<p><b>{_e(_count_line(findings, lang))}</b></p>")
     else:
         parts.append(f"<p><b>{_e(t('report.section.none', lang))}</b></p>")
@@ -782,10 +787,10 @@ def _cause_section(
     return "".join(parts)
 
 
-def _other_section(findings: Sequence[Finding], data: ReportData, names: _Names, lang: str) -> str:
+def _other_section(findings: _Findings, data: ReportData, names: _Names, lang: str) -> str:
     body = (
         f"<p><b>{_e(_count_line(findings, lang))}</b></p>"
-        if findings
+        if len(findings)
         else f"<p>{_e(t('report.section.none', lang))}</p>"
     )
     return (
@@ -795,13 +800,18 @@ def _other_section(findings: Sequence[Finding], data: ReportData, names: _Names,
     )
 
 
-def _history_section(data: ReportData, findings: Sequence[Finding], names: _Names, lang: str) -> str:
+def _history_section(data: ReportData, findings: _Findings, names: _Names, lang: str) -> str:
     if data.history.is_empty():
         return ""
+    about_pairs = findings.where(pl.col("person_id").is_not_null() & pl.col("kpi").is_not_null())
+    flagged_pairs = about_pairs.rows.select("person_id", "kpi").n_unique()
+    # Finding objects only for the pairs with a chart (in order of their most severe finding)
+    charted_pairs = data.history.select("person_id", "kpi").unique()
     by_pair: dict[tuple[str, str], list[Finding]] = defaultdict(list)
-    for finding in findings:
-        if finding.person_id is not None and finding.kpi is not None:
-            by_pair[(finding.person_id, finding.kpi)].append(finding)
+    for finding in findings.source.pick(
+        about_pairs.rows.join(charted_pairs, on=["person_id", "kpi"], how="semi", maintain_order="left")
+    ):
+        by_pair[(finding.person_id or "", finding.kpi or "")].append(finding)
     parts = [
         '<section id="history">',
         f"<h2>{_e(t('report.history.title', lang))}</h2>",
@@ -863,13 +873,12 @@ def _history_section(data: ReportData, findings: Sequence[Finding], names: _Name
         )
         if charted >= MAX_HISTORY_CHARTS:
             break
-    flagged_pairs = len(by_pair)
     parts.append(_more(charted, flagged_pairs, lang))
     parts.append("</section>")
     return "".join(parts)
 
 
-def render_wellbeing(findings: Sequence[Finding], *, data: ReportData, names: _Names, lang: str) -> str:
+def render_wellbeing(findings: _Findings, *, data: ReportData, names: _Names, lang: str) -> str:
     """The wellbeing radar: the seven harms for the organisation and each team, with evidence,
     remedies and what was withheld to protect people (counts only). ``findings`` have ``harm`` set."""
     labels = [t(f"harm.{harm}", lang) for harm in HARMS]
@@ -878,7 +887,7 @@ def render_wellbeing(findings: Sequence[Finding], *, data: ReportData, names: _N
         f"<h2>{_e(t('report.wellbeing.title', lang))}</h2>",
         f"<p>{_e(t('report.wellbeing.intro', lang))}</p>",
     ]
-    org_levels = [_level(f for f in findings if f.harm == harm) for harm in HARMS]
+    org_levels = [findings.where(pl.col("harm") == harm).level() for harm in HARMS]
     parts.append('<div class="grid"><figure>')
     parts.append(radar_svg(levels=org_levels, labels=labels, label=t("report.wellbeing.org_radar", lang)))
     parts.append(f"<figcaption>{_e(t('report.wellbeing.radar_explained', lang))}</figcaption></figure>")
@@ -888,7 +897,7 @@ def render_wellbeing(findings: Sequence[Finding], *, data: ReportData, names: _N
         + [("num", t(f"severity.{s}", lang)) for s in SEVERITIES]
     )
     body = []
-    by_harm = {harm: _severity_counts(f for f in findings if f.harm == harm) for harm in HARMS}
+    by_harm = {harm: findings.where(pl.col("harm") == harm).severity_counts() for harm in HARMS}
     for harm, text in zip(HARMS, labels, strict=True):
         counts = [by_harm[harm][s] for s in SEVERITIES]
         body.append(
@@ -900,23 +909,23 @@ def render_wellbeing(findings: Sequence[Finding], *, data: ReportData, names: _N
         f"<div><table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table></div></div>"
     )
 
-    member_team = dict(zip(data.people["person_id"].to_list(), data.people["team"].to_list(), strict=True))
-    by_team: dict[str, list[Finding]] = defaultdict(list)
-    for finding in findings:
-        team = finding.team or member_team.get(finding.person_id or "")
-        if team is not None:
-            by_team[team].append(finding)
-    ranked = sorted(
-        by_team, key=lambda team: (-sum(SEVERITY_WEIGHT[f.severity] for f in by_team[team]), team)
+    ranked = (
+        findings.rows.filter(pl.col("home_team").is_not_null())
+        .group_by("home_team")
+        .agg(_weight().sum())
+        .sort(pl.col("weight"), pl.col("home_team"), descending=[True, False])
+        .get_column("home_team")
+        .to_list()
     )
     if ranked:
         parts.append(f'<h3>{_e(t("report.wellbeing.teams", lang))}</h3><div class="grid">')
         for team in ranked[:MAX_RADAR_TEAMS]:
-            levels = [_level(f for f in by_team[team] if f.harm == harm) for harm in HARMS]
+            of_team = findings.where(pl.col("home_team") == team)
+            levels = [of_team.where(pl.col("harm") == harm).level() for harm in HARMS]
             label = t("report.wellbeing.team_radar", lang, team=team)
             parts.append(
                 f"<figure><h3>{_e(team)}</h3>{radar_svg(levels=levels, labels=labels, label=label)}"
-                f"<figcaption>{_e(_count_line(by_team[team], lang))}</figcaption></figure>"
+                f"<figcaption>{_e(_count_line(of_team, lang))}</figcaption></figure>"
             )
         parts.append("</div>")
         parts.append(_more(min(len(ranked), MAX_RADAR_TEAMS), len(ranked), lang))
@@ -924,10 +933,6 @@ def render_wellbeing(findings: Sequence[Finding], *, data: ReportData, names: _N
     parts.append(_privacy_note(data.result.suppressed, lang))
     parts.append("</section>")
     return "".join(parts)
-
-
-def _level(findings: Iterable[Finding]) -> int:
-    return max((SEVERITY_WEIGHT[f.severity] for f in findings), default=0)
 
 
 def _privacy_note(suppressed: Mapping[str, int], lang: str) -> str:
@@ -1003,26 +1008,35 @@ def _notes_section(data: ReportData, lang: str) -> str:
 def render_report(data: ReportData, lang: str) -> str:
     """The whole report as one self-contained HTML document."""
     names = _Names(data.people)
-    findings = sorted(data.result.findings, key=Finding.sort_key)
+    source = data.result.finding_set
+    home = data.people.select("person_id", pl.col("team").alias("home_team"))
+    findings = _Findings(
+        source.table()
+        .join(home, on="person_id", how="left", maintain_order="left")
+        .with_columns(pl.coalesce("team", "home_team").alias("home_team")),
+        source,
+    )
     sections = [
         ("overview", t("report.overview.title", lang), _overview(data, findings, lang)),
         *(
             (
                 f"cause-{cause}",
                 f"{cause}. {t(f'cause.{cause}', lang)}",
-                _cause_section(cause, [f for f in findings if f.cause == cause], data, names, lang),
+                _cause_section(cause, findings.where(pl.col("cause") == cause), data, names, lang),
             )
             for cause in CAUSES
         ),
         (
             "other",
             t("report.other.title", lang),
-            _other_section([f for f in findings if f.cause is None and f.harm is None], data, names, lang),
+            _other_section(
+                findings.where(pl.col("cause").is_null() & pl.col("harm").is_null()), data, names, lang
+            ),
         ),
         (
             "wellbeing",
             t("report.wellbeing.title", lang),
-            render_wellbeing([f for f in findings if f.harm is not None], data=data, names=names, lang=lang),
+            render_wellbeing(findings.where(pl.col("harm").is_not_null()), data=data, names=names, lang=lang),
         ),
         ("history", t("report.history.title", lang), _history_section(data, findings, names, lang)),
         ("progress", t("report.baseline.title", lang), _baseline_section(data, lang)),
