@@ -1,3 +1,3 @@
-from kpiwell.cli import main
+from kpiwell.cli import console
 
-raise SystemExit(main())
+console()

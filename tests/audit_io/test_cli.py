@@ -373,6 +373,26 @@ def test_a_real_process_shows_no_traceback_for_unreadable_files(tmp_path: Path) 
     assert not (tmp_path / "out").exists()
 
 
+def test_a_real_process_writes_everything_and_prints_its_summary_before_it_ends(tmp_path: Path) -> None:
+    # The installed command ends without the interpreter's teardown (kpiwell.cli.console): the
+    # files and the piped summary must be complete all the same.
+    assert main(example_args(tmp_path / "in-process")) == 0
+    completed = subprocess.run(
+        [sys.executable, "-m", "kpiwell", *example_args(tmp_path / "process")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+    assert completed.returncode == 0, completed.stderr
+    assert completed.stderr == ""
+    assert completed.stdout.rstrip().endswith(
+        f"Wrote {tmp_path / 'process' / 'findings.json'} and {tmp_path / 'process' / 'report.html'}"
+    )
+    for name in ("findings.json", "report.html"):
+        assert (tmp_path / "process" / name).read_bytes() == (tmp_path / "in-process" / name).read_bytes()
+
+
 def test_a_failed_write_leaves_the_previous_outputs_untouched(tmp_path: Path) -> None:
     out = tmp_path / "out"
     assert main(example_args(out)) == 0

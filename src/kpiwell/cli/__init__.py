@@ -4,6 +4,9 @@ Pure-data commands (``audit``, ``turnover``) run without Django so they start fa
 database: each lives in its own module here with a ``run(argv: list[str]) -> int`` entry point.
 Everything else (``migrate``, ``serve``, ``createadmin``, ``demo``, ``export``, ...) is a Django
 management command and goes through Django's management machinery.
+
+:func:`console` is the installed script (and ``python -m kpiwell``); :func:`main` is the same
+without leaving the process, for tests and other callers.
 """
 
 from __future__ import annotations
@@ -31,5 +34,21 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+def console() -> None:
+    """Run the command and exit with its status.
+
+    A pure command has written and closed its files when it returns, so the process ends there,
+    without the interpreter's teardown: freeing an audit's gigabyte of frames object by object
+    takes about 0.1 s and changes nothing on disk.
+    """
+    args = sys.argv[1:]
+    code = main(args)
+    if args and args[0] in PURE_COMMANDS:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+    raise SystemExit(code)
+
+
 if __name__ == "__main__":  # pragma: no cover
-    raise SystemExit(main())
+    console()
