@@ -375,13 +375,15 @@ def test_a_real_process_shows_no_traceback_for_unreadable_files(tmp_path: Path) 
 
 def test_a_real_process_writes_everything_and_prints_its_summary_before_it_ends(tmp_path: Path) -> None:
     # The installed command ends without the interpreter's teardown (kpiwell.cli.console): the
-    # files and the piped summary must be complete all the same.
+    # files and the piped (so buffered) summary must be complete all the same.
     assert main(example_args(tmp_path / "in-process")) == 0
+    buffered = {name: value for name, value in os.environ.items() if name != "PYTHONUNBUFFERED"}
     completed = subprocess.run(
         [sys.executable, "-m", "kpiwell", *example_args(tmp_path / "process")],
         capture_output=True,
         text=True,
         check=False,
+        env=buffered,
     )
 
     assert completed.returncode == 0, completed.stderr
