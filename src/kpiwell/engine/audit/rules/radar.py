@@ -27,7 +27,8 @@ TIE_CORRECTION_DEGREE = 3  # ties enter the rank-sum variance as t^3 - t (Lehman
 
 
 def _latest(frame: pl.DataFrame, key: str, count: int) -> pl.DataFrame:
-    """The last ``count`` rows per ``key`` of a frame sorted by key and time."""
+    """The last ``count`` rows per ``key`` of a frame sorted by key and time (select the columns
+    needed first: every column of the frame is gathered)."""
     return frame.group_by(key, maintain_order=True).tail(count)
 
 
@@ -46,9 +47,9 @@ def _recent_checkins(ctx: AuditContext, column: str, count: int) -> pl.DataFrame
 
 def chronic_pressure(ctx: AuditContext) -> RuleOutput:
     cfg = ctx.config.chronic_pressure
-    recent = _latest(ctx.periods, "aid", cfg.last_periods)
+    recent = _latest(ctx.periods.select("aid", "attainment"), "aid", cfg.last_periods)
     under = (
-        recent.group_by("aid")
+        recent.group_by("aid", maintain_order=True)
         .agg((ctx.decide(pl.col("attainment")) < cfg.under_attainment).sum().alias("periods_under"))
         .filter(pl.col("periods_under") >= cfg.min_periods_under)
         .join(ctx.prepared.assignments.select("aid", "person_id", "kpi"), on="aid")
@@ -106,14 +107,19 @@ def _one_sided_rank_p(frame: pl.DataFrame, group: str, later: pl.Expr, score: st
     """Per ``group``: one-sided Mann-Whitney p that ``score`` is larger where ``later`` holds.
 
     Normal approximation with tie correction and continuity correction, computed for all groups at
-    once from mid-ranks within each group: one sort by group and score, then the mid-rank of each
-    run of equal scores from its position (the rank sums are multiples of 0.5, so exact).
+    once from mid-ranks within each group: rows ordered by group and score, then the mid-rank of
+    each run of equal scores from its position (the rank sums are multiples of 0.5, so exact).
     """
     data = frame.select(group, score, later.alias("later"))
     if data.height == 0 or data.get_column(score).is_nan().any():
         return _one_sided_rank_p_windowed(data, group, pl.col("later"), score)
-    # by score, then stably by group: two single-key sorts beat one sort on two keys
-    data = data.sort(score).sort(group, maintain_order=True)
+    # Stably by group (one integer key), then by score within each group's now contiguous rows:
+    # small sorts per group beat sorting every row by score, and a sort on two keys row-encodes both.
+    data = (
+        data.sort(group, maintain_order=True)
+        .select(pl.col(group).set_sorted(), pl.struct(score, "later").sort_by(score).over(group))
+        .unnest(score)
+    )
     n = data.height
     keys = data.get_column(group)
     values = data.get_column(score)
@@ -189,10 +195,10 @@ def _rank_p(ranked: pl.DataFrame, ties: pl.DataFrame, group: str) -> pl.DataFram
 
 def _near_misses(ctx: AuditContext) -> pl.DataFrame:
     cfg = ctx.config.effort_unrecognized
-    recent = _latest(ctx.periods, "aid", cfg.last_periods)
+    recent = _latest(ctx.periods.select("aid", "attainment"), "aid", cfg.last_periods)
     near = ctx.decide(pl.col("attainment"))
     return (
-        recent.group_by("aid")
+        recent.group_by("aid", maintain_order=True)
         .agg(((near >= cfg.near_miss_from) & (near < cfg.near_miss_below)).sum().alias("near_misses"))
         .filter(pl.col("near_misses") >= cfg.min_near_misses)
         .join(ctx.prepared.assignments.select("aid", "person_id"), on="aid")
@@ -205,38 +211,42 @@ def _improvements(ctx: AuditContext) -> pl.DataFrame:
     obs = ctx.prepared.observations
     aid = obs.get_column("aid")
     assignments = ctx.prepared.assignments
-    rows = obs.with_columns(
-        assignments.get_column("sign").gather(aid).alias("sign"),
-        assignments.get_column("cycle_start").gather(aid).alias("cycle_start"),
+    # Observations are sorted by aid, and so is every frame filtered from them: the group-bys below
+    # keep that order and take Polars' path for sorted keys.
+    rows = obs.select(
+        "aid",
+        "value",
+        "in_cycle",
+        (pl.col("period_end") < assignments.get_column("cycle_start").gather(aid)).alias("before"),
     )
-    before = rows.filter(pl.col("period_end") < pl.col("cycle_start")).select("aid", "value", "sign")
-    latest = _latest(rows.filter(pl.col("in_cycle")), "aid", window).select("aid", "value", "sign")
+    before = rows.filter(pl.col("before")).select("aid", "value")
+    latest = _latest(rows.filter(pl.col("in_cycle")), "aid", window).select("aid", "value")
 
     def summary(frame: pl.DataFrame, name: str) -> pl.DataFrame:
-        return frame.group_by("aid").agg(
-            pl.len().alias(f"n_{name}"),
-            pl.col("value").median().alias(f"median_{name}"),
-            pl.col("sign").first(),
+        return frame.group_by("aid", maintain_order=True).agg(
+            pl.len().alias(f"n_{name}"), pl.col("value").median().alias(f"median_{name}")
         )
 
+    sign = assignments.get_column("sign")
     improvement = pl.col("sign") * (pl.col("median_latest") / pl.col("median_before") - 1.0)
     # Medians first: the rank test runs only for the few assignments that improved enough.
     candidates = (
         summary(before, "before")
-        .join(summary(latest, "latest").drop("sign"), on="aid")
+        .join(summary(latest, "latest"), on="aid", maintain_order="left")
         .filter(
             (pl.col("n_before") >= window) & (pl.col("n_latest") >= window) & (pl.col("median_before") > 0)
         )
+        .with_columns(pl.lit(sign).gather(pl.col("aid")).alias("sign"))
         .with_columns(improvement.alias("improvement"))
         .filter(ctx.decide(pl.col("improvement")) >= cfg.min_improvement)
     )
-    chosen = candidates.select("aid")
+    chosen = pl.col("aid").is_in(candidates.get_column("aid").implode())
     both = pl.concat(
         [
-            before.join(chosen, on="aid", how="semi").with_columns(pl.lit(False).alias("later")),
-            latest.join(chosen, on="aid", how="semi").with_columns(pl.lit(True).alias("later")),
+            before.filter(chosen).with_columns(pl.lit(False).alias("later")),
+            latest.filter(chosen).with_columns(pl.lit(True).alias("later")),
         ]
-    ).with_columns((pl.col("sign") * pl.col("value")).alias("score"))
+    ).with_columns((pl.lit(sign).gather(pl.col("aid")) * pl.col("value")).alias("score"))
     return (
         candidates.join(_one_sided_rank_p(both, "aid", pl.col("later"), "score"), on="aid")
         .filter(pl.col("p_value") < cfg.max_p_value)
