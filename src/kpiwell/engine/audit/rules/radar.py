@@ -386,9 +386,7 @@ def _resolution(cycle: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def _bunching(
-    ctx: AuditContext, rows: pl.DataFrame, cycle_rows: pl.DataFrame, resolution: pl.DataFrame
-) -> pl.DataFrame:
+def _bunching(ctx: AuditContext, cycle_rows: pl.DataFrame, resolution: pl.DataFrame) -> pl.DataFrame:
     cfg = ctx.config.gaming
     ratio = ctx.decide(pl.col("attainment"))
     in_band = (ratio >= cfg.bunch_from) & (ratio <= cfg.bunch_to)
@@ -404,7 +402,8 @@ def _bunching(
             & (ctx.decide(pl.col("bunched_share")) >= cfg.min_bunched_share)
         )
     )
-    candidates = rows.join(cycle.select("aid"), on="aid", how="semi")
+    # every period of the candidates (quantitative, as all cycle rows are), not only the cycle's
+    candidates = ctx.periods.filter(pl.col("aid").is_in(cycle.get_column("aid").implode()))
     before = (
         candidates.filter(~pl.col("in_cycle"))
         .group_by("aid")
@@ -479,14 +478,17 @@ def _spikes(ctx: AuditContext, cycle: pl.DataFrame) -> pl.DataFrame:
         .then((pl.col("block") < current_quarter) | ((pl.col("block") == current_quarter) & quarter_done))
         .otherwise((pl.col("block") < current_month) | ((pl.col("block") == current_month) & month_done))
     )
-    frequent = cycle.filter(pl.col("period_days") <= PERIOD_DAYS["month"])
-    # A spike needs some value at least spike_ratio times another: a cheap filter before the blocks.
-    spread = frequent.group_by("aid").agg(
-        pl.col("value").max().alias("top"), pl.col("value").min().alias("low")
+    # A spike needs some value at least spike_ratio times another: a cheap filter per aid (its
+    # period_days is the assignment's) before the blocks, so only the few candidates' rows are copied.
+    spread = cycle.group_by("aid").agg(
+        pl.col("period_days").first(), pl.col("value").max().alias("top"), pl.col("value").min().alias("low")
     )
-    possible = spread.filter((pl.col("low") <= 0) | (pl.col("top") >= cfg.spike_ratio * pl.col("low")))
+    possible = spread.filter(
+        (pl.col("period_days") <= PERIOD_DAYS["month"])
+        & ((pl.col("low") <= 0) | (pl.col("top") >= cfg.spike_ratio * pl.col("low")))
+    )
     blocks = (
-        frequent.join(possible.select("aid"), on="aid", how="semi")
+        cycle.filter(pl.col("aid").is_in(possible.get_column("aid").implode()))
         .select("aid", "period_end", "value", "sign", "period_days", block.alias("block"))
         .filter(complete)
         # rows are sorted by aid and period_end, and group_by keeps that order within a group
@@ -546,16 +548,17 @@ def _org_discontinuity(
     width = cfg.org_bin_width
     # Only series fine-grained enough to fill 1-point bins: values on a coarse grid (small counts)
     # pile up on the target by arithmetic, not by behaviour.
-    coarse = resolution.filter(pl.col("resolution") > width)
-    ratios = cycle.join(coarse, on="aid", how="anti")
-    total = ratios.height
+    coarse = resolution.filter(pl.col("resolution") > width).get_column("aid")
+    fine = ~pl.col("aid").is_in(coarse.implode())
+    # only the bin numbers of the fine-grained rows, not their whole rows
+    bins = cycle.select((ctx.decide(pl.col("attainment") - 1.0) / width).floor().filter(fine).alias("bin"))
+    total = bins.height
     if total == 0:
         return ()
-    position = ctx.decide(pl.col("attainment") - 1.0) / width
-    counts = ratios.select(
-        (position.floor() == -1).sum().alias("below"),
-        (position.floor() == 0).sum().alias("at"),
-        (position.floor() == 1).sum().alias("above"),
+    counts = bins.select(
+        (pl.col("bin") == -1).sum().alias("below"),
+        (pl.col("bin") == 0).sum().alias("at"),
+        (pl.col("bin") == 1).sum().alias("above"),
     ).row(0, named=True)
     p_below, p_at, p_above = (counts[k] / total for k in ("below", "at", "above"))
     expected = (counts["below"] + counts["above"]) / 2
@@ -591,12 +594,11 @@ def gaming_suspected(ctx: AuditContext) -> RuleOutput:
     # Ratings (qualitative KPIs) are given by someone else on a coarse scale: one landing on the
     # target is the rater's calibration, not the person's doing, so only quantitative KPIs are
     # tested for bunching, spikes and the organisation-level discontinuity.
-    rows = ctx.periods.filter(pl.col("quantitative"))
-    cycle = rows.filter(pl.col("in_cycle"))  # filtered once, for every test
+    cycle = ctx.periods.filter(pl.col("quantitative") & pl.col("in_cycle"))  # filtered once, for every test
     resolution = _resolution(cycle)  # per aid, for the bunching test and the organisation's
     tests = (
         ctx.prepared.assignments.select("aid", "person_id", "team", "kpi")
-        .join(_bunching(ctx, rows, cycle, resolution), on="aid", how="left")
+        .join(_bunching(ctx, cycle, resolution), on="aid", how="left")
         .join(_spikes(ctx, cycle), on="aid", how="left")
         .join(_upward_revisions(ctx), on="aid", how="left")
         .filter(
