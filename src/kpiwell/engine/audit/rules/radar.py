@@ -334,6 +334,9 @@ def motivation_loss(ctx: AuditContext) -> RuleOutput:
     recent = _recent_checkins(ctx, "mood", cfg.last_checkins)
     if recent is None:
         return RuleOutput()
+    # Only a full window of check-ins makes a trend: the others are dropped before the slope, which
+    # Polars evaluates person by person.
+    recent = recent.filter(pl.len().over("person_id") >= cfg.last_checkins)
     day = pl.col("date").cast(pl.Float64)
     centred = day - day.mean()
     mood = pl.col("mood").cast(pl.Float64)
@@ -347,10 +350,7 @@ def motivation_loss(ctx: AuditContext) -> RuleOutput:
             pl.col("mood").first().alias("first_mood"),
             pl.col("mood").last().alias("last_mood"),
         )
-        .filter(
-            (pl.col("checkins") >= cfg.last_checkins)
-            & (ctx.decide(pl.col("mood_slope_per_week")) <= cfg.max_weekly_slope)
-        )
+        .filter(ctx.decide(pl.col("mood_slope_per_week")) <= cfg.max_weekly_slope)
     )
     flagged = _person_team(ctx).join(slopes, on="person_id", how="inner").sort("person_id")
     return RuleOutput(
