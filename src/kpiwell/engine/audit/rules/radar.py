@@ -213,14 +213,9 @@ def _improvements(ctx: AuditContext) -> pl.DataFrame:
     assignments = ctx.prepared.assignments
     # Observations are sorted by aid, and so is every frame filtered from them: the group-bys below
     # keep that order and take Polars' path for sorted keys.
-    rows = obs.select(
-        "aid",
-        "value",
-        "in_cycle",
-        (pl.col("period_end") < assignments.get_column("cycle_start").gather(aid)).alias("before"),
-    )
-    before = rows.filter(pl.col("before")).select("aid", "value")
-    latest = _latest(rows.filter(pl.col("in_cycle")), "aid", window).select("aid", "value")
+    values = obs.select("aid", "value")
+    before = values.filter(obs.get_column("period_end") < assignments.get_column("cycle_start").gather(aid))
+    latest = _latest(values.filter(obs.get_column("in_cycle")), "aid", window)
 
     def summary(frame: pl.DataFrame, name: str) -> pl.DataFrame:
         return frame.group_by("aid", maintain_order=True).agg(
