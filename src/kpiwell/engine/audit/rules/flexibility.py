@@ -64,8 +64,7 @@ def best_splits(series: pl.DataFrame, min_side: int) -> pl.DataFrame:
     k = (pl.col("j") + 1).cast(pl.Float64)
     rest = pl.col("m").cast(pl.Float64) - k
     sse = (s2 - s1.pow(2) / k) + ((t2 - s2) - (t1 - s1).pow(2) / rest)
-    # series is sorted by group: the smallest sse (then k) per group is picked within each group,
-    # not by sorting every row on three keys
+    # the smallest sse (then k) is picked within each group, not by sorting every row on three keys
     candidates = (
         series.with_columns(sse.alias("sse"), (pl.col("j") + 1).alias("k"))
         .filter((pl.col("k") >= min_side) & (pl.col("m") - pl.col("k") >= min_side))
