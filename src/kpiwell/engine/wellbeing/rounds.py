@@ -56,12 +56,9 @@ def latest_answers(with_rounds: pl.DataFrame) -> pl.DataFrame:
     Needs ``person_id``, ``round``, ``instrument``, ``item``, ``date`` and ``response``. Among
     answers on the same latest date, the one later in the frame counts (a file's later row).
     """
-    return (
-        with_rounds.with_row_index("_order")
-        .sort("date", "_order")
-        .unique(subset=list(ANSWER_KEYS), keep="last", maintain_order=True)
-        .drop("_order")
-    )
+    # A stable sort keeps the frame's order among equal dates; marking each key's last row is
+    # cheaper than a unique that must also keep the order.
+    return with_rounds.sort("date", maintain_order=True).filter(pl.struct(*ANSWER_KEYS).is_last_distinct())
 
 
 def latest_two(rounds: tuple[SurveyRound, ...]) -> tuple[SurveyRound | None, SurveyRound | None]:

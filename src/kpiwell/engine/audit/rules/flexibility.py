@@ -10,6 +10,7 @@ as-of), or when any member's target in force changes for a period after the spli
 
 from __future__ import annotations
 
+import numpy as np
 import polars as pl
 
 from kpiwell.engine.audit.findings import Severity
@@ -21,16 +22,20 @@ GROUP = "team_kpi"
 
 def team_series(ctx: AuditContext) -> pl.DataFrame:
     """Per team x KPI (``team_kpi``) x in-cycle period: the median value, sorted, with position ``j``."""
-    obs = ctx.prepared.observations.filter(pl.col("in_cycle"))
+    observations = ctx.prepared.observations
+    obs = observations.select("aid", "period_end", "value").filter(observations.get_column("in_cycle"))
     team_kpi = ctx.prepared.assignments.get_column("team_kpi").gather(obs.get_column("aid"))
     # One integer key per team x KPI x day (team_kpi in the high 32 bits, the day shifted to be
     # non-negative in the low 32): one sort by it puts each group's rows together, so the medians
     # are taken on contiguous slices instead of through a hash group-by on two columns.
     day = obs.get_column("period_end").cast(pl.Int32).cast(pl.Int64) + _DAY_OFFSET
     key = (team_kpi.cast(pl.UInt64) * _HIGH + day.cast(pl.UInt64)).alias("key")
+    # Each aid's rows already ascend by key (observations are sorted by aid and period): NumPy's
+    # stable sort (a timsort) merges those runs, several times faster than Polars' sort from scratch.
+    order = pl.Series(np.argsort(key.to_numpy(), kind="stable"))
     return (
         obs.select(key, "value")
-        .sort("key")
+        .select(pl.all().gather(order))
         .with_columns(pl.col("key").set_sorted())
         .group_by("key", maintain_order=True)
         .agg(pl.col("value").median().alias("level"))
@@ -59,18 +64,17 @@ def best_splits(series: pl.DataFrame, min_side: int) -> pl.DataFrame:
     k = (pl.col("j") + 1).cast(pl.Float64)
     rest = pl.col("m").cast(pl.Float64) - k
     sse = (s2 - s1.pow(2) / k) + ((t2 - s2) - (t1 - s1).pow(2) / rest)
+    # the smallest sse (then k) is picked within each group, not by sorting every row on three keys
     candidates = (
         series.with_columns(sse.alias("sse"), (pl.col("j") + 1).alias("k"))
         .filter((pl.col("k") >= min_side) & (pl.col("m") - pl.col("k") >= min_side))
-        .sort([GROUP, "sse", "k"])
         .group_by(GROUP, maintain_order=True)
-        .first()
-        .select(GROUP, "k")
+        .agg(pl.col("k").sort_by("sse", "k").first())
     )
     before = pl.col("j") < pl.col("k")
     return (
         series.join(candidates, on=GROUP)
-        .group_by(GROUP)
+        .group_by(GROUP, maintain_order=True)
         .agg(
             pl.col("level").filter(before).median().alias("before_median"),
             pl.col("level").filter(~before).median().alias("after_median"),

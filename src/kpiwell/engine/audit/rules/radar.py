@@ -27,7 +27,8 @@ TIE_CORRECTION_DEGREE = 3  # ties enter the rank-sum variance as t^3 - t (Lehman
 
 
 def _latest(frame: pl.DataFrame, key: str, count: int) -> pl.DataFrame:
-    """The last ``count`` rows per ``key`` of a frame sorted by key and time."""
+    """The last ``count`` rows per ``key`` of a frame sorted by key and time (select the columns
+    needed first: every column of the frame is gathered)."""
     return frame.group_by(key, maintain_order=True).tail(count)
 
 
@@ -46,9 +47,9 @@ def _recent_checkins(ctx: AuditContext, column: str, count: int) -> pl.DataFrame
 
 def chronic_pressure(ctx: AuditContext) -> RuleOutput:
     cfg = ctx.config.chronic_pressure
-    recent = _latest(ctx.periods, "aid", cfg.last_periods)
+    recent = _latest(ctx.periods.select("aid", "attainment"), "aid", cfg.last_periods)
     under = (
-        recent.group_by("aid")
+        recent.group_by("aid", maintain_order=True)
         .agg((ctx.decide(pl.col("attainment")) < cfg.under_attainment).sum().alias("periods_under"))
         .filter(pl.col("periods_under") >= cfg.min_periods_under)
         .join(ctx.prepared.assignments.select("aid", "person_id", "kpi"), on="aid")
@@ -106,14 +107,19 @@ def _one_sided_rank_p(frame: pl.DataFrame, group: str, later: pl.Expr, score: st
     """Per ``group``: one-sided Mann-Whitney p that ``score`` is larger where ``later`` holds.
 
     Normal approximation with tie correction and continuity correction, computed for all groups at
-    once from mid-ranks within each group: one sort by group and score, then the mid-rank of each
-    run of equal scores from its position (the rank sums are multiples of 0.5, so exact).
+    once from mid-ranks within each group: rows ordered by group and score, then the mid-rank of
+    each run of equal scores from its position (the rank sums are multiples of 0.5, so exact).
     """
     data = frame.select(group, score, later.alias("later"))
     if data.height == 0 or data.get_column(score).is_nan().any():
         return _one_sided_rank_p_windowed(data, group, pl.col("later"), score)
-    # by score, then stably by group: two single-key sorts beat one sort on two keys
-    data = data.sort(score).sort(group, maintain_order=True)
+    # Stably by group (one integer key), then by score within each group's now contiguous rows:
+    # small sorts per group beat sorting every row by score, and a sort on two keys row-encodes both.
+    data = (
+        data.sort(group, maintain_order=True)
+        .select(pl.col(group).set_sorted(), pl.struct(score, "later").sort_by(score).over(group))
+        .unnest(score)
+    )
     n = data.height
     keys = data.get_column(group)
     values = data.get_column(score)
@@ -189,10 +195,10 @@ def _rank_p(ranked: pl.DataFrame, ties: pl.DataFrame, group: str) -> pl.DataFram
 
 def _near_misses(ctx: AuditContext) -> pl.DataFrame:
     cfg = ctx.config.effort_unrecognized
-    recent = _latest(ctx.periods, "aid", cfg.last_periods)
+    recent = _latest(ctx.periods.select("aid", "attainment"), "aid", cfg.last_periods)
     near = ctx.decide(pl.col("attainment"))
     return (
-        recent.group_by("aid")
+        recent.group_by("aid", maintain_order=True)
         .agg(((near >= cfg.near_miss_from) & (near < cfg.near_miss_below)).sum().alias("near_misses"))
         .filter(pl.col("near_misses") >= cfg.min_near_misses)
         .join(ctx.prepared.assignments.select("aid", "person_id"), on="aid")
@@ -205,38 +211,37 @@ def _improvements(ctx: AuditContext) -> pl.DataFrame:
     obs = ctx.prepared.observations
     aid = obs.get_column("aid")
     assignments = ctx.prepared.assignments
-    rows = obs.with_columns(
-        assignments.get_column("sign").gather(aid).alias("sign"),
-        assignments.get_column("cycle_start").gather(aid).alias("cycle_start"),
-    )
-    before = rows.filter(pl.col("period_end") < pl.col("cycle_start")).select("aid", "value", "sign")
-    latest = _latest(rows.filter(pl.col("in_cycle")), "aid", window).select("aid", "value", "sign")
+    # Observations are sorted by aid, and so is every frame filtered from them: the group-bys below
+    # keep that order and take Polars' path for sorted keys.
+    values = obs.select("aid", "value")
+    before = values.filter(obs.get_column("period_end") < assignments.get_column("cycle_start").gather(aid))
+    latest = _latest(values.filter(obs.get_column("in_cycle")), "aid", window)
 
     def summary(frame: pl.DataFrame, name: str) -> pl.DataFrame:
-        return frame.group_by("aid").agg(
-            pl.len().alias(f"n_{name}"),
-            pl.col("value").median().alias(f"median_{name}"),
-            pl.col("sign").first(),
+        return frame.group_by("aid", maintain_order=True).agg(
+            pl.len().alias(f"n_{name}"), pl.col("value").median().alias(f"median_{name}")
         )
 
+    sign = assignments.get_column("sign")
     improvement = pl.col("sign") * (pl.col("median_latest") / pl.col("median_before") - 1.0)
     # Medians first: the rank test runs only for the few assignments that improved enough.
     candidates = (
         summary(before, "before")
-        .join(summary(latest, "latest").drop("sign"), on="aid")
+        .join(summary(latest, "latest"), on="aid", maintain_order="left")
         .filter(
             (pl.col("n_before") >= window) & (pl.col("n_latest") >= window) & (pl.col("median_before") > 0)
         )
+        .with_columns(pl.lit(sign).gather(pl.col("aid")).alias("sign"))
         .with_columns(improvement.alias("improvement"))
         .filter(ctx.decide(pl.col("improvement")) >= cfg.min_improvement)
     )
-    chosen = candidates.select("aid")
+    chosen = pl.col("aid").is_in(candidates.get_column("aid").implode())
     both = pl.concat(
         [
-            before.join(chosen, on="aid", how="semi").with_columns(pl.lit(False).alias("later")),
-            latest.join(chosen, on="aid", how="semi").with_columns(pl.lit(True).alias("later")),
+            before.filter(chosen).with_columns(pl.lit(False).alias("later")),
+            latest.filter(chosen).with_columns(pl.lit(True).alias("later")),
         ]
-    ).with_columns((pl.col("sign") * pl.col("value")).alias("score"))
+    ).with_columns((pl.lit(sign).gather(pl.col("aid")) * pl.col("value")).alias("score"))
     return (
         candidates.join(_one_sided_rank_p(both, "aid", pl.col("later"), "score"), on="aid")
         .filter(pl.col("p_value") < cfg.max_p_value)
@@ -324,6 +329,9 @@ def motivation_loss(ctx: AuditContext) -> RuleOutput:
     recent = _recent_checkins(ctx, "mood", cfg.last_checkins)
     if recent is None:
         return RuleOutput()
+    # Only a full window of check-ins makes a trend: the others are dropped before the slope, which
+    # Polars evaluates person by person.
+    recent = recent.filter(pl.len().over("person_id") >= cfg.last_checkins)
     day = pl.col("date").cast(pl.Float64)
     centred = day - day.mean()
     mood = pl.col("mood").cast(pl.Float64)
@@ -337,10 +345,7 @@ def motivation_loss(ctx: AuditContext) -> RuleOutput:
             pl.col("mood").first().alias("first_mood"),
             pl.col("mood").last().alias("last_mood"),
         )
-        .filter(
-            (pl.col("checkins") >= cfg.last_checkins)
-            & (ctx.decide(pl.col("mood_slope_per_week")) <= cfg.max_weekly_slope)
-        )
+        .filter(ctx.decide(pl.col("mood_slope_per_week")) <= cfg.max_weekly_slope)
     )
     flagged = _person_team(ctx).join(slopes, on="person_id", how="inner").sort("person_id")
     return RuleOutput(
@@ -376,9 +381,7 @@ def _resolution(cycle: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def _bunching(
-    ctx: AuditContext, rows: pl.DataFrame, cycle_rows: pl.DataFrame, resolution: pl.DataFrame
-) -> pl.DataFrame:
+def _bunching(ctx: AuditContext, cycle_rows: pl.DataFrame, resolution: pl.DataFrame) -> pl.DataFrame:
     cfg = ctx.config.gaming
     ratio = ctx.decide(pl.col("attainment"))
     in_band = (ratio >= cfg.bunch_from) & (ratio <= cfg.bunch_to)
@@ -394,7 +397,8 @@ def _bunching(
             & (ctx.decide(pl.col("bunched_share")) >= cfg.min_bunched_share)
         )
     )
-    candidates = rows.join(cycle.select("aid"), on="aid", how="semi")
+    # every period of the candidates (quantitative, as all cycle rows are), not only the cycle's
+    candidates = ctx.periods.filter(pl.col("aid").is_in(cycle.get_column("aid").implode()))
     before = (
         candidates.filter(~pl.col("in_cycle"))
         .group_by("aid")
@@ -469,14 +473,17 @@ def _spikes(ctx: AuditContext, cycle: pl.DataFrame) -> pl.DataFrame:
         .then((pl.col("block") < current_quarter) | ((pl.col("block") == current_quarter) & quarter_done))
         .otherwise((pl.col("block") < current_month) | ((pl.col("block") == current_month) & month_done))
     )
-    frequent = cycle.filter(pl.col("period_days") <= PERIOD_DAYS["month"])
-    # A spike needs some value at least spike_ratio times another: a cheap filter before the blocks.
-    spread = frequent.group_by("aid").agg(
-        pl.col("value").max().alias("top"), pl.col("value").min().alias("low")
+    # A spike needs some value at least spike_ratio times another: a cheap filter per aid (its
+    # period_days is the assignment's) before the blocks, so only the few candidates' rows are copied.
+    spread = cycle.group_by("aid").agg(
+        pl.col("period_days").first(), pl.col("value").max().alias("top"), pl.col("value").min().alias("low")
     )
-    possible = spread.filter((pl.col("low") <= 0) | (pl.col("top") >= cfg.spike_ratio * pl.col("low")))
+    possible = spread.filter(
+        (pl.col("period_days") <= PERIOD_DAYS["month"])
+        & ((pl.col("low") <= 0) | (pl.col("top") >= cfg.spike_ratio * pl.col("low")))
+    )
     blocks = (
-        frequent.join(possible.select("aid"), on="aid", how="semi")
+        cycle.filter(pl.col("aid").is_in(possible.get_column("aid").implode()))
         .select("aid", "period_end", "value", "sign", "period_days", block.alias("block"))
         .filter(complete)
         # rows are sorted by aid and period_end, and group_by keeps that order within a group
@@ -536,16 +543,17 @@ def _org_discontinuity(
     width = cfg.org_bin_width
     # Only series fine-grained enough to fill 1-point bins: values on a coarse grid (small counts)
     # pile up on the target by arithmetic, not by behaviour.
-    coarse = resolution.filter(pl.col("resolution") > width)
-    ratios = cycle.join(coarse, on="aid", how="anti")
-    total = ratios.height
+    coarse = resolution.filter(pl.col("resolution") > width).get_column("aid")
+    fine = ~pl.col("aid").is_in(coarse.implode())
+    # only the bin numbers of the fine-grained rows, not their whole rows
+    bins = cycle.select((ctx.decide(pl.col("attainment") - 1.0) / width).floor().filter(fine).alias("bin"))
+    total = bins.height
     if total == 0:
         return ()
-    position = ctx.decide(pl.col("attainment") - 1.0) / width
-    counts = ratios.select(
-        (position.floor() == -1).sum().alias("below"),
-        (position.floor() == 0).sum().alias("at"),
-        (position.floor() == 1).sum().alias("above"),
+    counts = bins.select(
+        (pl.col("bin") == -1).sum().alias("below"),
+        (pl.col("bin") == 0).sum().alias("at"),
+        (pl.col("bin") == 1).sum().alias("above"),
     ).row(0, named=True)
     p_below, p_at, p_above = (counts[k] / total for k in ("below", "at", "above"))
     expected = (counts["below"] + counts["above"]) / 2
@@ -581,12 +589,11 @@ def gaming_suspected(ctx: AuditContext) -> RuleOutput:
     # Ratings (qualitative KPIs) are given by someone else on a coarse scale: one landing on the
     # target is the rater's calibration, not the person's doing, so only quantitative KPIs are
     # tested for bunching, spikes and the organisation-level discontinuity.
-    rows = ctx.periods.filter(pl.col("quantitative"))
-    cycle = rows.filter(pl.col("in_cycle"))  # filtered once, for every test
+    cycle = ctx.periods.filter(pl.col("quantitative") & pl.col("in_cycle"))  # filtered once, for every test
     resolution = _resolution(cycle)  # per aid, for the bunching test and the organisation's
     tests = (
         ctx.prepared.assignments.select("aid", "person_id", "team", "kpi")
-        .join(_bunching(ctx, rows, cycle, resolution), on="aid", how="left")
+        .join(_bunching(ctx, cycle, resolution), on="aid", how="left")
         .join(_spikes(ctx, cycle), on="aid", how="left")
         .join(_upward_revisions(ctx), on="aid", how="left")
         .filter(
