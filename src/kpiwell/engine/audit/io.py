@@ -800,13 +800,8 @@ def _check_plan(table: _Table, issues: _Issues, lang: str) -> None:
             "input.duplicate_plan", lang, person=pl.col("person_id"), kpi=pl.col("kpi"), first=pl.col("first")
         ),
     )
-    first_team = (
-        frame.filter(_not_null(["person_id", "team"]))
-        .group_by("person_id", maintain_order=True)
-        .agg(pl.col("team").first().alias("other"), pl.col(ROW).first().alias("first"))
-    )
     issues.add_rows(
-        frame.join(first_team, on="person_id").filter(pl.col("team") != pl.col("other")).sort(ROW),
+        _conflicts(frame, "person_id", "team"),
         "team",
         order["team"],
         _message(
@@ -817,13 +812,8 @@ def _check_plan(table: _Table, issues: _Issues, lang: str) -> None:
             first=pl.col("first"),
         ),
     )
-    first_parent = (
-        frame.filter(_not_null(["team", "parent_team"]))
-        .group_by("team", maintain_order=True)
-        .agg(pl.col("parent_team").first().alias("other"), pl.col(ROW).first().alias("first"))
-    )
     issues.add_rows(
-        frame.join(first_parent, on="team").filter(pl.col("parent_team") != pl.col("other")).sort(ROW),
+        _conflicts(frame, "team", "parent_team"),
         "parent_team",
         order["parent_team"],
         _message(
@@ -836,6 +826,19 @@ def _check_plan(table: _Table, issues: _Issues, lang: str) -> None:
         order["target"],
         _message("input.qualitative_range", lang, kpi=pl.col("kpi"), value=_shown(pl.col("target"))),
     )
+
+
+def _conflicts(frame: pl.DataFrame, key: str, value: str) -> pl.DataFrame:
+    """Rows whose ``value`` differs from the first one given for their ``key``, with that value
+    (``other``) and its row (``first``), in file order."""
+    # Only the columns the messages need are joined, and in file order, so nothing is sorted.
+    pairs = frame.select(ROW, key, value)
+    first = (
+        pairs.filter(_not_null([key, value]))
+        .group_by(key, maintain_order=True)
+        .agg(pl.col(value).first().alias("other"), pl.col(ROW).first().alias("first"))
+    )
+    return pairs.join(first, on=key, maintain_order="left").filter(pl.col(value) != pl.col("other"))
 
 
 def _outside_scale(value: pl.Expr) -> pl.Expr:
@@ -1026,7 +1029,8 @@ def _check_surveys(table: _Table, known: _Known | None, issues: _Issues, lang: s
         },
         schema_overrides={"__items": pl.Int64, "__low": pl.Int64, "__high": pl.Int64},
     )
-    joined = table.frame.join(limits, on="instrument", how="inner").sort(ROW)
+    # A left join keeps the file's order; rows of no known instrument get null limits, so no issue.
+    joined = table.frame.join(limits, on="instrument", how="left", maintain_order="left")
     issues.add_rows(
         joined.filter(pl.col("item") > pl.col("__items")),
         "item",
