@@ -467,7 +467,7 @@ def _load(
     *,
     runs: Sequence[str] = (),
 ) -> _Table | None:
-    """The file as a ``_Table``, or None after adding its issues.
+    """The file as a ``_Table``, or None when it cannot be used at all (its issues are added).
 
     ``runs`` are required key columns whose run starts the checks need (see :func:`_run_starts`).
     """
@@ -628,7 +628,8 @@ def _care(
     """None when some value of ``frame`` needs the careful path (to be rejected or normalised);
     else the text columns holding empty strings (a quoted ``""``), which become nulls as there.
 
-    ``starts`` are the run starts of the ``runs`` columns: the values there are all their values.
+    ``starts`` are the run starts of the ``runs`` columns: every value of those columns appears on
+    a start row, so the start rows hold all their distinct values.
     """
     checks: list[pl.Expr] = []
     texts: list[_Column] = []
@@ -762,6 +763,7 @@ def _run_starts(frame: pl.DataFrame, keys: Sequence[str]) -> pl.Series:
 
 
 def _starts(keys: Sequence[str]) -> pl.Expr:
+    """The expression of :func:`_run_starts`, to compute it within a query."""
     same = pl.all_horizontal(pl.col(k) == pl.col(k).shift() for k in keys).fill_null(False)
     return ~same
 
