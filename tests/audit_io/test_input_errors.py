@@ -66,6 +66,19 @@ def test_every_kind_of_cell_error_is_reported_at_once(write: Writer) -> None:
     ]
 
 
+def test_dates_without_zero_padding_are_errors_in_an_otherwise_clean_file(write: Writer) -> None:
+    # The date parser itself takes 2024-1-7; only YYYY-MM-DD is a date here, on every path.
+    actuals = write(
+        "actuals.csv",
+        "person_id,kpi,period_end,value\nE1,calls,2024-01-07,95\nE1,calls,2024-1-14,96\nE2,calls,2024-01-7,9\n",
+    )
+
+    assert issues_of(plan=write("plan.csv", PLAN_CSV), actuals=actuals) == [
+        ("actuals.csv", 3, "period_end", '"2024-1-14" is not a date (use YYYY-MM-DD)'),
+        ("actuals.csv", 4, "period_end", '"2024-01-7" is not a date (use YYYY-MM-DD)'),
+    ]
+
+
 def test_cycle_end_before_cycle_start_is_an_error(write: Writer) -> None:
     plan = write("plan.csv", f"{PLAN_HEADER}\nE1,An,Ops,calls,100,2024-06-30,2024-01-01\n")
 

@@ -38,6 +38,9 @@ from kpiwell.engine.wellbeing.instruments import INSTRUMENTS as WELLBEING_INSTRU
 
 MAX_ISSUES: Final = 100
 ROW = "__row"
+START = "__start"
+#: The keys of one person's KPI: actuals and targets list each one's periods together.
+ASSIGNMENT: Final = ("person_id", "kpi")
 
 CSV_SUFFIXES: Final = frozenset({".csv"})
 EXCEL_SUFFIXES: Final = frozenset({".xlsx", ".xlsm", ".xls"})
@@ -173,7 +176,8 @@ SURVEYS_COLUMNS: Final = (
 )
 
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
-_DATETIME_FORMATS: Final = ("%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%dT%H:%M", "%Y-%m-%d")
+_DATE_FORMAT: Final = "%Y-%m-%d"  # the parser also takes ``2024-1-7``: lengths are checked apart
+_DATETIME_FORMATS: Final = ("%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%dT%H:%M", _DATE_FORMAT)
 _ISSUE_SCHEMA: Final[dict[str, pl.DataType | type[pl.DataType]]] = {
     "row": pl.Int64,
     "order": pl.Int64,
@@ -294,7 +298,7 @@ def _typed(column: _Column) -> pl.Expr:
         typed = pl.when(number.is_finite() & (number == number.round(0))).then(number).cast(pl.Int64)
     elif kind is _Kind.DATE:
         shaped = (text.str.len_bytes() == 10) | text.str.slice(10, 1).is_in(["T", " "])
-        typed = pl.when(shaped).then(text.str.slice(0, 10).str.to_date("%Y-%m-%d", strict=False))
+        typed = pl.when(shaped).then(text.str.slice(0, 10).str.to_date(_DATE_FORMAT, strict=False))
     elif kind is _Kind.DATETIME:
         typed = _datetime(text)
     else:
@@ -443,10 +447,15 @@ class _Issues:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class _Table:
-    """One file after conversion: typed columns plus the spreadsheet row, and what it had."""
+    """One file after conversion: typed columns plus the spreadsheet row, and what it had.
+
+    ``starts`` are the run starts of the keys the file was loaded with (see :func:`_run_starts`),
+    computed once for both the reading and the checks.
+    """
 
     frame: pl.DataFrame
     present: frozenset[str]
+    starts: pl.Series | None = None
 
 
 def _load(
@@ -455,7 +464,13 @@ def _load(
     columns: Sequence[_Column],
     issues: _Issues,
     lang: str,
+    *,
+    runs: Sequence[str] = (),
 ) -> _Table | None:
+    """The file as a ``_Table``, or None when it cannot be used at all (its issues are added).
+
+    ``runs`` are required key columns whose run starts the checks need (see :func:`_run_starts`).
+    """
     scanned = _scan(path, label, lang)
     if isinstance(scanned, InputIssue):
         issues.add(_file_level(scanned), 1)
@@ -490,9 +505,10 @@ def _load(
 
     present = [column for column in columns if column.name in by_name]
     if path.suffix.lower() in CSV_SUFFIXES:
-        clean = _load_clean_csv(path, by_name, present, columns)
+        clean = _load_clean_csv(path, by_name, present, columns, runs)
         if clean is not None:
-            return _Table(frame=clean, present=frozenset(by_name))
+            frame, starts = clean
+            return _Table(frame=frame, present=frozenset(by_name), starts=starts)
     base = scanned.select(
         pl.col(by_name[column.name]).cast(pl.Utf8).alias(_raw(column.name)) for column in present
     ).with_row_index(ROW, offset=2)
@@ -528,7 +544,9 @@ def _load(
                     pl.col(f"msg:{column.name}").alias("message"),
                 )
                 issues.add(head, int(count))
-    return _Table(frame=frame.drop(flags), present=frozenset(by_name))
+    frame = frame.drop(flags)
+    starts = _run_starts(frame, runs) if runs else None
+    return _Table(frame=frame, present=frozenset(by_name), starts=starts)
 
 
 def _load_clean_csv(
@@ -536,8 +554,10 @@ def _load_clean_csv(
     by_name: Mapping[str, str],
     present: Sequence[_Column],
     columns: Sequence[_Column],
-) -> pl.DataFrame | None:
-    """The fast path for a clean CSV file, or None when anything needs the careful path.
+    runs: Sequence[str],
+) -> tuple[pl.DataFrame, pl.Series | None] | None:
+    """The fast path for a clean CSV file with the run starts of ``runs`` (see :func:`_load`), or
+    None when anything needs the careful path.
 
     Numbers are parsed by the CSV reader itself and only the needed columns are read; dates stay
     text and are parsed strictly as ISO 8601 here (the reader would also accept ``01/02/2024``).
@@ -546,7 +566,8 @@ def _load_clean_csv(
 
     The checks are aggregates run together in one ``select`` (Polars runs them in parallel). Ids,
     choices and dates repeat a lot (5 million actuals rows hold 10,000 people, 5 KPIs and 104
-    dates), so their checks look at each distinct value once rather than at every cell.
+    dates), so their checks look at each distinct value once rather than at every cell; the run
+    starts of the key columns hold every distinct key, and cost less to find than a hash table.
     """
     native: dict[str, pl.DataType | type[pl.DataType]] = {
         by_name[column.name]: pl.Float64 for column in present if column.kind in {_Kind.FLOAT, _Kind.INT}
@@ -562,13 +583,21 @@ def _load_clean_csv(
             .with_row_index(ROW, offset=2)
             .with_columns(
                 pl.col(ROW).cast(pl.Int64),
-                *(_iso_date(pl.col(column.name)).alias(_parsed(column.name)) for column in dates),
+                # Unguarded (cheaper on every cell): ``_care`` checks the lengths ``_iso_date`` guards.
+                *(
+                    pl.col(column.name).str.to_date(_DATE_FORMAT, strict=False).alias(_parsed(column.name))
+                    for column in dates
+                ),
+                *([_starts(runs).alias(START)] if runs else []),
             )
             .collect()
         )
     except Exception:  # a cell the reader cannot parse: the careful path will say which
         return None
-    empty = _care(frame, present)
+    # Required keys pass ``_care`` only when no cell is missing or changed: these are the starts
+    # the careful path would find.
+    starts = frame.drop_in_place(START) if runs else None
+    empty = _care(frame, present, starts=starts, runs=runs)
     if empty is None:
         return None
     missing = [column for column in columns if column.name not in by_name]
@@ -576,7 +605,7 @@ def _load_clean_csv(
         frame = frame.with_columns(
             pl.when(pl.col(name).str.len_bytes() > 0).then(pl.col(name)).alias(name) for name in empty
         )
-    return frame.with_columns(
+    frame = frame.with_columns(
         *(pl.col(_parsed(column.name)).alias(column.name) for column in dates),
         *(pl.col(column.name).cast(pl.Int64) for column in present if column.kind is _Kind.INT),
         *(
@@ -586,11 +615,22 @@ def _load_clean_csv(
         ),
         *(_absent(column) for column in missing),
     ).drop(_parsed(column.name) for column in dates)
+    return frame, starts
 
 
-def _care(frame: pl.DataFrame, present: Sequence[_Column]) -> frozenset[str] | None:
+def _care(
+    frame: pl.DataFrame,
+    present: Sequence[_Column],
+    *,
+    starts: pl.Series | None,
+    runs: Sequence[str],
+) -> frozenset[str] | None:
     """None when some value of ``frame`` needs the careful path (to be rejected or normalised);
-    else the text columns holding empty strings (a quoted ``""``), which become nulls as there."""
+    else the text columns holding empty strings (a quoted ``""``), which become nulls as there.
+
+    ``starts`` are the run starts of the ``runs`` columns: every value of those columns appears on
+    a start row, so the start rows hold all their distinct values.
+    """
     checks: list[pl.Expr] = []
     texts: list[_Column] = []
     for column in present:
@@ -598,9 +638,12 @@ def _care(frame: pl.DataFrame, present: Sequence[_Column]) -> frozenset[str] | N
         if column.required:
             checks.append(value.null_count() > 0)
         if column.kind in {_Kind.FLOAT, _Kind.INT}:
-            low = float("-inf") if column.low is None else column.low
-            high = float("inf") if column.high is None else column.high
-            wrong = ~value.is_finite() | (value < low) | (value > high)
+            wrong = ~value.is_finite()
+            # Only the bounds a column has are compared: millions of comparisons with infinity cost.
+            if column.low is not None:
+                wrong = wrong | (value < column.low)
+            if column.high is not None:
+                wrong = wrong | (value > column.high)
             if column.kind is _Kind.INT:
                 # Whole numbers that a 64-bit float holds exactly; the careful path decides the rest.
                 wrong = wrong | (value != value.round(0)) | (value.abs() > WHOLE_LIMIT)
@@ -615,10 +658,13 @@ def _care(frame: pl.DataFrame, present: Sequence[_Column]) -> frozenset[str] | N
         if (
             column.kind is _Kind.DATE
             and frame.get_column(_parsed(column.name)).null_count() == values.null_count()
+            and values.str.len_bytes().eq(10).all()
         ):
-            continue  # every text parsed (so none is empty): nothing to look at
+            continue  # every text has ten bytes and parsed (so none is empty): nothing to look at
         # Ids, choices and dates repeat: each distinct value is looked at once.
-        if column.kind is not _Kind.TEXT:
+        if starts is not None and column.name in runs:
+            values = values.filter(starts)
+        elif column.kind is not _Kind.TEXT:
             values = values.unique()
         wrong, blank = values.to_frame().select(_text_checks(pl.col(column.name), column)).row(0)
         if wrong or (blank and column.required):
@@ -656,7 +702,7 @@ def _parsed(name: str) -> str:
 
 def _iso_date(text: pl.Expr) -> pl.Expr:
     """``YYYY-MM-DD`` text as a date; anything else (other lengths, other formats) null."""
-    return pl.when(text.str.len_bytes() == 10).then(text.str.to_date("%Y-%m-%d", strict=False))
+    return pl.when(text.str.len_bytes() == 10).then(text.str.to_date(_DATE_FORMAT, strict=False))
 
 
 def _issue_row(row: int, order: int, column: str, message: str) -> dict[str, object]:
@@ -713,8 +759,13 @@ def _repeats(
 
 def _run_starts(frame: pl.DataFrame, keys: Sequence[str]) -> pl.Series:
     """True on each row whose ``keys`` differ from the previous row's (the first row included)."""
+    return frame.select(_starts(keys).alias(START)).to_series()
+
+
+def _starts(keys: Sequence[str]) -> pl.Expr:
+    """The expression of :func:`_run_starts`, to compute it within a query."""
     same = pl.all_horizontal(pl.col(k) == pl.col(k).shift() for k in keys).fill_null(False)
-    return frame.select((~same).alias("__start")).to_series()
+    return ~same
 
 
 def _plainly_unique(frame: pl.DataFrame, keys: Sequence[str], *, starts: pl.Series | None = None) -> bool:
@@ -734,7 +785,7 @@ def _plainly_unique(frame: pl.DataFrame, keys: Sequence[str], *, starts: pl.Seri
     increasing = (pl.col(last) > pl.col(last).shift()).fill_null(False)
     if not frame.select((starts | increasing).all()).item():
         return False
-    return not frame.filter(starts).select(leading).is_duplicated().any()
+    return not frame.select(leading).filter(starts).is_duplicated().any()
 
 
 def _check_plan(table: _Table, issues: _Issues, lang: str) -> None:
@@ -754,13 +805,8 @@ def _check_plan(table: _Table, issues: _Issues, lang: str) -> None:
             "input.duplicate_plan", lang, person=pl.col("person_id"), kpi=pl.col("kpi"), first=pl.col("first")
         ),
     )
-    first_team = (
-        frame.filter(_not_null(["person_id", "team"]))
-        .group_by("person_id", maintain_order=True)
-        .agg(pl.col("team").first().alias("other"), pl.col(ROW).first().alias("first"))
-    )
     issues.add_rows(
-        frame.join(first_team, on="person_id").filter(pl.col("team") != pl.col("other")).sort(ROW),
+        _conflicts(frame, "person_id", "team"),
         "team",
         order["team"],
         _message(
@@ -771,13 +817,8 @@ def _check_plan(table: _Table, issues: _Issues, lang: str) -> None:
             first=pl.col("first"),
         ),
     )
-    first_parent = (
-        frame.filter(_not_null(["team", "parent_team"]))
-        .group_by("team", maintain_order=True)
-        .agg(pl.col("parent_team").first().alias("other"), pl.col(ROW).first().alias("first"))
-    )
     issues.add_rows(
-        frame.join(first_parent, on="team").filter(pl.col("parent_team") != pl.col("other")).sort(ROW),
+        _conflicts(frame, "team", "parent_team"),
         "parent_team",
         order["parent_team"],
         _message(
@@ -790,6 +831,19 @@ def _check_plan(table: _Table, issues: _Issues, lang: str) -> None:
         order["target"],
         _message("input.qualitative_range", lang, kpi=pl.col("kpi"), value=_shown(pl.col("target"))),
     )
+
+
+def _conflicts(frame: pl.DataFrame, key: str, value: str) -> pl.DataFrame:
+    """Rows whose ``value`` differs from the first one given for their ``key``, with that value
+    (``other``) and its row (``first``), in file order."""
+    # Only the columns the messages need are joined, and in file order, so nothing is sorted.
+    pairs = frame.select(ROW, key, value)
+    first = (
+        pairs.filter(_not_null([key, value]))
+        .group_by(key, maintain_order=True)
+        .agg(pl.col(value).first().alias("other"), pl.col(ROW).first().alias("first"))
+    )
+    return pairs.join(first, on=key, maintain_order="left").filter(pl.col(value) != pl.col("other"))
 
 
 def _outside_scale(value: pl.Expr) -> pl.Expr:
@@ -834,20 +888,18 @@ def _check_assignments(
     lang: str,
     columns: Sequence[_Column],
     number: str,
-    starts: pl.Series | None = None,
 ) -> None:
     """Unknown people or person x KPI pairs, and qualitative numbers off the 1-5 scale.
 
     Only the first row of each run of one person x KPI is looked up (an export lists a person's
     periods together, so that is one row in a hundred); rows are joined only when something is wrong.
-    ``starts`` may pass the run starts of person x KPI (see :func:`_run_starts`).
     """
     order = _order(columns)
     frame = table.frame
-    keys = ["person_id", "kpi"]
-    if starts is None:
-        starts = _run_starts(frame, keys)
-    firsts = frame.filter(starts & _not_null(keys)).select(keys).unique()
+    keys = list(ASSIGNMENT)
+    starts = table.starts
+    assert starts is not None, "actuals and targets are loaded with the run starts of ASSIGNMENT"
+    firsts = frame.select(keys).filter(starts & _not_null(keys)).unique()
     strangers = firsts.join(known.assignments, on=keys, how="anti")
     if not strangers.is_empty():
         unknown = frame.select(ROW, *keys).join(strangers, on=keys, how="semi").sort(ROW)
@@ -883,12 +935,11 @@ def _check_assignments(
 def _check_actuals(table: _Table, known: _Known | None, issues: _Issues, lang: str) -> None:
     keys = ["person_id", "kpi", "period_end"]
     with_times = "recorded_at" in table.present
-    starts = _run_starts(table.frame, ["person_id", "kpi"])
     repeats = _repeats(
         table.frame,
         [*keys, "recorded_at"] if with_times else keys,
         keys,
-        starts=None if with_times else starts,
+        starts=None if with_times else table.starts,
     )
     if with_times:
         # A period with several rows needs a recorded_at on every one of them to tell them apart.
@@ -924,15 +975,13 @@ def _check_actuals(table: _Table, known: _Known | None, issues: _Issues, lang: s
             lang=lang,
             columns=ACTUALS_COLUMNS,
             number="value",
-            starts=starts,
         )
 
 
 def _check_targets(table: _Table, known: _Known | None, issues: _Issues, lang: str) -> None:
     keys = ["person_id", "kpi", "period_end"]
-    starts = _run_starts(table.frame, ["person_id", "kpi"])
     issues.add_rows(
-        _repeats(table.frame, keys, keys, starts=starts),
+        _repeats(table.frame, keys, keys, starts=table.starts),
         "period_end",
         _order(TARGETS_COLUMNS)["period_end"],
         _message(
@@ -952,7 +1001,6 @@ def _check_targets(table: _Table, known: _Known | None, issues: _Issues, lang: s
             lang=lang,
             columns=TARGETS_COLUMNS,
             number="target",
-            starts=starts,
         )
 
 
@@ -986,7 +1034,8 @@ def _check_surveys(table: _Table, known: _Known | None, issues: _Issues, lang: s
         },
         schema_overrides={"__items": pl.Int64, "__low": pl.Int64, "__high": pl.Int64},
     )
-    joined = table.frame.join(limits, on="instrument", how="inner").sort(ROW)
+    # A left join keeps the file's order; rows of no known instrument get null limits, so no issue.
+    joined = table.frame.join(limits, on="instrument", how="left", maintain_order="left")
     issues.add_rows(
         joined.filter(pl.col("item") > pl.col("__items")),
         "item",
@@ -1042,7 +1091,9 @@ def read_inputs(
             progress(kind)
         issues = _Issues(label=str(path))
         all_issues.append(issues)
-        return _load(path, str(path), columns, issues, lang), issues
+        # Actuals and targets are checked run by run of person x KPI.
+        runs = ASSIGNMENT if kind in {"actuals", "targets"} else ()
+        return _load(path, str(path), columns, issues, lang, runs=runs), issues
 
     plan_table, plan_issues = load("plan", plan, PLAN_COLUMNS)
     if plan_table is not None:
