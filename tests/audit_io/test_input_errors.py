@@ -213,6 +213,45 @@ def test_qualitative_kpis_must_stay_on_the_one_to_five_scale(write: Writer) -> N
     ]
 
 
+def test_a_huge_whole_number_off_the_scale_is_an_input_error_not_a_crash(write: Writer) -> None:
+    # 1e20 is a whole number beyond the 64-bit integers it would be shown as
+    plan = write(
+        "plan.csv",
+        "person_id,team,kpi,kind,target,cycle_start,cycle_end\n"
+        "E1,Ops,teamwork,qualitative,1e20,2024-01-01,2024-06-30\n",
+    )
+    actuals = write(
+        "actuals.csv",
+        "person_id,kpi,period_end,value\nE1,teamwork,2024-01-07,-3e19\nE1,teamwork,2024-01-14,2.5e30\n",
+    )
+
+    assert issues_of(plan=plan, actuals=actuals) == [
+        ("plan.csv", 2, "target", "KPI teamwork is qualitative (rated 1 to 5), so 1e+20 is out of range"),
+        ("actuals.csv", 2, "value", "KPI teamwork is qualitative (rated 1 to 5), so -3e+19 is out of range"),
+        ("actuals.csv", 3, "value", "KPI teamwork is qualitative (rated 1 to 5), so 2.5e+30 is out of range"),
+    ]
+
+
+def test_a_huge_whole_number_in_a_whole_number_column_is_too_large_not_a_crash(write: Writer) -> None:
+    checkins = write("checkins.csv", "person_id,date,mood,workload\nE1,2024-01-05,99999999999999999999,3\n")
+    surveys = write(
+        "surveys.csv",
+        "person_id,date,instrument,item,response\nE1,2024-01-05,who5,1,3\nE1,2024-01-05,who5,2,1e20\n",
+    )
+
+    issues = issues_of(
+        plan=write("plan.csv", PLAN_CSV),
+        actuals=write("a.csv", ACTUALS_CSV),
+        checkins=checkins,
+        surveys=surveys,
+    )
+
+    assert issues == [
+        ("checkins.csv", 2, "mood", '"99999999999999999999" is too large for this column'),
+        ("surveys.csv", 3, "response", "the value is too large for this column"),  # answers never shown
+    ]
+
+
 def test_survey_errors_never_repeat_the_response(write: Writer) -> None:
     surveys = write(
         "surveys.csv",

@@ -283,6 +283,19 @@ def _clean(name: str) -> pl.Expr:
     return pl.when(text.str.len_bytes() > 0).then(text)
 
 
+# Whole numbers up to 2**53 are exact in a float (and fit a 64-bit integer); larger ones are not
+# read as integers.
+_EXACT_WHOLE_NUMBERS: Final = 2.0**53
+
+
+def _whole(number: pl.Expr) -> pl.Expr:
+    return number.is_finite() & (number == number.round(0))
+
+
+def _exact_whole(number: pl.Expr) -> pl.Expr:
+    return _whole(number) & (number.abs() <= _EXACT_WHOLE_NUMBERS)
+
+
 def _typed(column: _Column) -> pl.Expr:
     text = _clean(column.name)
     kind = column.kind
@@ -295,7 +308,7 @@ def _typed(column: _Column) -> pl.Expr:
         typed = pl.when(number.is_finite()).then(number)
     elif kind is _Kind.INT:
         number = text.cast(pl.Float64, strict=False)
-        typed = pl.when(number.is_finite() & (number == number.round(0))).then(number).cast(pl.Int64)
+        typed = pl.when(_exact_whole(number)).then(number).cast(pl.Int64)
     elif kind is _Kind.DATE:
         shaped = (text.str.len_bytes() == 10) | text.str.slice(10, 1).is_in(["T", " "])
         typed = pl.when(shaped).then(text.str.slice(0, 10).str.to_date(_DATE_FORMAT, strict=False))
@@ -357,6 +370,7 @@ def _conditions(column: _Column) -> list[tuple[pl.Expr, str]]:
     elif kind is _Kind.INT:
         number = _clean(column.name).cast(pl.Float64, strict=False)
         out.append((present & ~number.is_finite().fill_null(False), "input.not_number" + hidden))
+        out.append((present & _whole(number) & typed.is_null(), "input.too_large" + hidden))
         out.append((present & typed.is_null(), "input.not_whole" + hidden))
     elif kind is _Kind.DATE:
         out.append((present & typed.is_null(), "input.not_date"))
@@ -852,10 +866,13 @@ def _outside_scale(value: pl.Expr) -> pl.Expr:
 
 
 def _shown(value: pl.Expr) -> pl.Expr:
-    """A number as written by a person: ``3`` rather than ``3.0``."""
+    """A number as written by a person: ``3`` rather than ``3.0`` (and ``1e+20`` for a whole number
+    too large to be exact)."""
     return (
-        pl.when(value == value.round(0))
-        .then(value.cast(pl.Int64).cast(pl.Utf8))
+        pl.when(_exact_whole(value))
+        # not strict: both branches are computed for every row, and rows beyond the 64-bit
+        # integers take the other one
+        .then(value.cast(pl.Int64, strict=False).cast(pl.Utf8))
         .otherwise(value.cast(pl.Utf8))
     )
 

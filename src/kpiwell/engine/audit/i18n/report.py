@@ -39,6 +39,14 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
         "en": "the value is not a whole number",
         "vi": "giá trị không phải là số nguyên",
     },
+    "input.too_large": {
+        "en": '"{value}" is too large for this column',
+        "vi": '"{value}" quá lớn đối với cột này',
+    },
+    "input.too_large_hidden": {
+        "en": "the value is too large for this column",
+        "vi": "giá trị quá lớn đối với cột này",
+    },
     "input.not_date": {
         "en": '"{value}" is not a date (use YYYY-MM-DD)',
         "vi": '"{value}" không phải là ngày (dùng dạng YYYY-MM-DD)',
