@@ -78,14 +78,30 @@ class _Findings:
     def distinct(self, column: str) -> int:
         return self.rows.get_column(column).drop_nulls().n_unique()
 
-    def severity_counts(self) -> dict[str, int]:
-        counted = dict(self.rows.group_by("severity").len().iter_rows())
-        return {severity: counted.get(severity, 0) for severity in SEVERITIES}
+    def counts(self) -> dict[str, int]:
+        """:func:`_counts` of all the rows."""
+        return self.rows.select(_counts()).row(0, named=True)
 
-    def level(self) -> int:
-        """The highest severity weight (0 without findings)."""
-        top = self.rows.select(_weight().max()).item()
-        return int(top) if top is not None else 0
+    def counts_by(self, column: str) -> dict[Any, dict[str, int]]:
+        """:func:`_counts` per value of ``column`` (one group-by, not a filter per value)."""
+        return {
+            row.pop(column): row for row in self.rows.group_by(column).agg(_counts()).iter_rows(named=True)
+        }
+
+
+def _counts() -> list[pl.Expr]:
+    """Findings, people and teams named, findings per severity, and each harm's level (the highest
+    severity weight among its findings; 0 without any) as ``harm_1`` ... ``harm_7``."""
+    return [
+        pl.len().alias("findings"),
+        pl.col("person_id").drop_nulls().n_unique().alias("people"),
+        pl.col("team").drop_nulls().n_unique().alias("teams"),
+        *((pl.col("severity") == severity).sum().alias(severity) for severity in SEVERITIES),
+        *(
+            _weight().filter(pl.col("harm") == harm).max().fill_null(0).alias(f"harm_{harm}")
+            for harm in HARMS
+        ),
+    ]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -605,18 +621,10 @@ def findings_table(findings: _Findings, data: ReportData, names: _Names, lang: s
     )
 
 
-def _count_line(findings: _Findings, lang: str) -> str:
-    severities = findings.severity_counts()
-    return t(
-        "report.section.count",
-        lang,
-        findings=len(findings),
-        people=findings.distinct("person_id"),
-        teams=findings.distinct("team"),
-        critical=severities["critical"],
-        warning=severities["warning"],
-        info=severities["info"],
-    )
+def _count_line(counts: Mapping[str, int], lang: str) -> str:
+    """The sentence for :func:`_counts`."""
+    keys = ("findings", "people", "teams", *SEVERITIES)
+    return t("report.section.count", lang, **{key: counts[key] for key in keys})
 
 
 def _overview(data: ReportData, findings: _Findings, lang: str) -> str:
@@ -624,7 +632,7 @@ def _overview(data: ReportData, findings: _Findings, lang: str) -> str:
     flagged = findings.where(pl.col("severity") != Severity.INFO.value).distinct("person_id")
     scores = [s.cycle_score for s in data.result.scores if s.cycle_score is not None]
     median = float(pl.Series(scores, dtype=pl.Float64).median()) if scores else None  # type: ignore[arg-type]
-    severities = findings.severity_counts()
+    severities = findings.counts()
     cards = [
         (_num(people, lang), t("report.card.people", lang)),
         (_num(data.assignments, lang), t("report.card.assignments", lang)),
@@ -777,7 +785,7 @@ def _cause_section(cause: int, findings: _Findings, data: ReportData, names: _Na
         f"<p>{_e(t(f'report.cause.{cause}.intro', lang))}</p>",
     ]
     if len(findings):
-        parts.append(f"<p><b>{_e(_count_line(findings, lang))}</b></p>")
+        parts.append(f"<p><b>{_e(_count_line(findings.counts(), lang))}</b></p>")
     else:
         parts.append(f"<p><b>{_e(t('report.section.none', lang))}</b></p>")
     if cause == 1:
@@ -789,7 +797,7 @@ def _cause_section(cause: int, findings: _Findings, data: ReportData, names: _Na
 
 def _other_section(findings: _Findings, data: ReportData, names: _Names, lang: str) -> str:
     body = (
-        f"<p><b>{_e(_count_line(findings, lang))}</b></p>"
+        f"<p><b>{_e(_count_line(findings.counts(), lang))}</b></p>"
         if len(findings)
         else f"<p>{_e(t('report.section.none', lang))}</p>"
     )
@@ -887,7 +895,7 @@ def render_wellbeing(findings: _Findings, *, data: ReportData, names: _Names, la
         f"<h2>{_e(t('report.wellbeing.title', lang))}</h2>",
         f"<p>{_e(t('report.wellbeing.intro', lang))}</p>",
     ]
-    org_levels = [findings.where(pl.col("harm") == harm).level() for harm in HARMS]
+    org_levels = [findings.counts()[f"harm_{harm}"] for harm in HARMS]
     parts.append('<div class="grid"><figure>')
     parts.append(radar_svg(levels=org_levels, labels=labels, label=t("report.wellbeing.org_radar", lang)))
     parts.append(f"<figcaption>{_e(t('report.wellbeing.radar_explained', lang))}</figcaption></figure>")
@@ -897,9 +905,9 @@ def render_wellbeing(findings: _Findings, *, data: ReportData, names: _Names, la
         + [("num", t(f"severity.{s}", lang)) for s in SEVERITIES]
     )
     body = []
-    by_harm = {harm: findings.where(pl.col("harm") == harm).severity_counts() for harm in HARMS}
+    by_harm = findings.counts_by("harm")
     for harm, text in zip(HARMS, labels, strict=True):
-        counts = [by_harm[harm][s] for s in SEVERITIES]
+        counts = [by_harm[harm][s] if harm in by_harm else 0 for s in SEVERITIES]
         body.append(
             f"<tr><td>{harm}. {_e(text)}</td>"
             + "".join(f'<td class="num">{_e(_num(c, lang))}</td>' for c in counts)
@@ -919,13 +927,14 @@ def render_wellbeing(findings: _Findings, *, data: ReportData, names: _Names, la
     )
     if ranked:
         parts.append(f'<h3>{_e(t("report.wellbeing.teams", lang))}</h3><div class="grid">')
-        for team in ranked[:MAX_RADAR_TEAMS]:
-            of_team = findings.where(pl.col("home_team") == team)
-            levels = [of_team.where(pl.col("harm") == harm).level() for harm in HARMS]
+        shown = ranked[:MAX_RADAR_TEAMS]
+        by_team = findings.where(pl.col("home_team").is_in(shown)).counts_by("home_team")
+        for team in shown:
+            levels = [by_team[team][f"harm_{harm}"] for harm in HARMS]
             label = t("report.wellbeing.team_radar", lang, team=team)
             parts.append(
                 f"<figure><h3>{_e(team)}</h3>{radar_svg(levels=levels, labels=labels, label=label)}"
-                f"<figcaption>{_e(_count_line(of_team, lang))}</figcaption></figure>"
+                f"<figcaption>{_e(_count_line(by_team[team], lang))}</figcaption></figure>"
             )
         parts.append("</div>")
         parts.append(_more(min(len(ranked), MAX_RADAR_TEAMS), len(ranked), lang))
