@@ -262,9 +262,10 @@ def _batch_lines(
     head = [ids, pl.lit(batch.code).alias("code"), pl.lit(batch.cause).alias("cause")]
     head += [pl.lit(batch.harm).alias("harm"), pl.col("_severity").alias("severity")]
     head += [column.alias(name) for name, column in subject.items()]
+    formatted: dict[tuple[str, str], pl.Series] = {}  # shared by the messages and the remedies
     tail = [
-        _rendered(frame.get_column("_message_key"), params, lang).alias("message"),
-        _rendered(frame.get_column("_remedy_key"), params, lang).alias("remedy"),
+        _rendered(frame.get_column("_message_key"), params, lang, formatted).alias("message"),
+        _rendered(frame.get_column("_remedy_key"), params, lang, formatted).alias("remedy"),
     ]
     if status is not None:
         tail.append(
@@ -290,11 +291,14 @@ def _batch_lines(
     ).to_series()
 
 
-def _rendered(keys: pl.Series, params: pl.DataFrame, lang: str) -> pl.Series:
-    """Each row's text for the template key in ``keys``, with the row of ``params``."""
+def _rendered(
+    keys: pl.Series, params: pl.DataFrame, lang: str, formatted: dict[tuple[str, str], pl.Series]
+) -> pl.Series:
+    """Each row's text for the template key in ``keys``, with the row of ``params``; ``formatted``
+    as in :func:`render_rows`, for templates over the whole of ``params``."""
     distinct = keys.unique(maintain_order=True).to_list()
     if len(distinct) == 1:
-        return render_rows(distinct[0], lang, params)
+        return render_rows(distinct[0], lang, params, formatted)
     rows = pl.int_range(0, len(keys), dtype=pl.UInt32, eager=True)
     texts = [
         (rows.filter(keys == key), render_rows(key, lang, params.filter(keys == key))) for key in distinct

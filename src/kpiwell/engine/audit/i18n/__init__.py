@@ -171,8 +171,13 @@ def _formatted(values: pl.Series, spec: str, lang: str) -> pl.Series:
     return pl.select(pl.when(values.is_null()).then(pl.lit(MISSING_VALUE)).otherwise(written)).to_series()
 
 
-def render_rows(key: str, lang: str, params: pl.DataFrame) -> pl.Series:
-    """``t(key, lang, **row)`` for every row of ``params`` (a column per placeholder; others ignored)."""
+def render_rows(
+    key: str, lang: str, params: pl.DataFrame, formatted: dict[tuple[str, str], pl.Series] | None = None
+) -> pl.Series:
+    """``t(key, lang, **row)`` for every row of ``params`` (a column per placeholder; others ignored).
+
+    ``formatted`` keeps each (column, format spec)'s texts for further templates over the same
+    ``params`` (a message and its remedy often show the same number)."""
     text = template(key, lang)
     parsed = _parsed(text)
     if parsed is None:  # a template only the general formatter reads: row by row
@@ -184,7 +189,12 @@ def render_rows(key: str, lang: str, params: pl.DataFrame) -> pl.Series:
             pieces.append(pl.lit(literal))
         if name is not None:
             column = f"_{len(fields)}"
-            fields[column] = _formatted(params.get_column(name), spec, lang).alias(column)
+            texts = None if formatted is None else formatted.get((name, spec))
+            if texts is None:
+                texts = _formatted(params.get_column(name), spec, lang)
+                if formatted is not None:
+                    formatted[(name, spec)] = texts
+            fields[column] = texts.alias(column)
             pieces.append(pl.col(column))
     if not fields:
         return pl.repeat("".join(literal for literal, _, _ in parsed), params.height, eager=True)
