@@ -128,17 +128,18 @@ def _prepare_plan(plan: pl.DataFrame) -> pl.DataFrame:
         raise ValueError(f"plan: person {row['person_id']} has KPI {row['kpi']!r} more than once")
     if plan.filter(pl.col("cycle_end") < pl.col("cycle_start")).height:
         raise ValueError("plan: a cycle_end is before its cycle_start")
-    return plan.with_row_index("aid").with_columns(
+    plan = plan.with_row_index("aid").with_columns(
         # a dense integer id per team x KPI, so team-level series group by integers
         pl.struct("team", "kpi").rank("dense").cast(pl.UInt32).alias("team_kpi"),
         pl.when(pl.col("direction") == "lower").then(-1.0).otherwise(1.0).alias("sign"),
         pl.col("period").replace_strict(PERIOD_DAYS, return_dtype=pl.Float64).alias("period_days"),
-        _weight_share(),
     )
+    return _with_weight_share(plan)
 
 
-def _weight_share() -> pl.Expr:
-    """Normalised weight within the person: null weights share what the known ones leave of 100%."""
+def _with_weight_share(plan: pl.DataFrame) -> pl.DataFrame:
+    """Add ``weight_share``, the weight normalised within the person: null weights share what the
+    known ones leave of 100%."""
     known = pl.col("weight").fill_null(0.0).clip(lower_bound=0.0).sum().over("person_id")
     unknown = pl.col("weight").is_null().sum().over("person_id")
     remainder = (pl.lit(WEIGHT_TOTAL) - known).clip(lower_bound=0.0)
@@ -147,9 +148,19 @@ def _weight_share() -> pl.Expr:
         .then(remainder / unknown.cast(pl.Float64))
         .otherwise(pl.col("weight").clip(lower_bound=0.0))
     )
-    total = raw.sum().over("person_id")
     count = pl.len().over("person_id").cast(pl.Float64)
-    return pl.when(total > 0).then(raw / total).otherwise(1.0 / count).alias("weight_share")
+    # The raw weights and their total as columns first: within one expression, the raw weights'
+    # windows were evaluated again for the share, twice as slow.
+    return (
+        plan.with_columns(raw.alias("weight_share"), raw.sum().over("person_id").alias("weight_total"))
+        .with_columns(
+            pl.when(pl.col("weight_total") > 0)
+            .then(pl.col("weight_share") / pl.col("weight_total"))
+            .otherwise(1.0 / count)
+            .alias("weight_share")
+        )
+        .drop("weight_total")
+    )
 
 
 def _end_of_day(day: date) -> datetime:
