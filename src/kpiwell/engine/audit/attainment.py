@@ -86,7 +86,7 @@ def _person_fits(prepared: Prepared, cfg: AttainmentConfig) -> pl.DataFrame:
     obs = prepared.observations
     counts = obs.group_by("aid", maintain_order=True).agg(pl.len().cast(pl.UInt32).alias("history_periods"))
     window = (
-        obs.group_by("aid", maintain_order=True).tail(cfg.window_periods).select("aid", "period_end", "value")
+        obs.select("aid", "period_end", "value").group_by("aid", maintain_order=True).tail(cfg.window_periods)
     )
     aid = window.get_column("aid")
     first, length, run = _runs(aid)
