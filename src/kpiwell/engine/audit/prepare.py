@@ -304,7 +304,10 @@ def prepare(
     cycle = assignments.select("aid", "target", "cycle_start", "cycle_end", "period_days")
     period_targets = _prepare_targets(targets, keys)
     observations = _with_targets(observations, assignments, period_targets)
-    cycle_periods = observations.filter(pl.col("in_cycle")).select("aid", "period_end", "target")
+    # selected before filtering: only these columns of the millions of observations are copied
+    cycle_periods = observations.select("aid", "period_end", "target").filter(
+        observations.get_column("in_cycle")
+    )
     if period_targets.height:
         listed = _with_targets(period_targets.select("aid", "period_end"), assignments, period_targets)
         cycle_periods = _last_per_key(
