@@ -278,18 +278,31 @@ def fit_attainment(prepared: Prepared) -> pl.DataFrame:
 
 
 def _cycle_rows(prepared: Prepared, model: pl.DataFrame, cfg: AttainmentConfig) -> pl.DataFrame:
-    """The cycle's periods per aid with horizon ``h`` (periods after the latest value) and target."""
-    params = model.select("aid", "sign", "period_days", "level", "slope", "spread", "anchor")
+    """The cycle's periods per aid (dated ones, then those after the last dated one) with the
+    projected value ``mu``, the ``margin`` by which it reaches the target (sign x (mu - target)),
+    the aid's ``spread`` and the period's weight ``mult``.
+
+    One lazy query, so only these columns are materialised for the millions of rows; the joins
+    keep the left order, which the per-aid sums depend on.
+    """
+    params = model.lazy().select("aid", "sign", "period_days", "level", "slope", "spread", "anchor")
     anchor = pl.coalesce("anchor", pl.lit(prepared.as_of))
-    dated = prepared.cycle_periods.join(params, on="aid", how="inner").with_columns(
-        ((pl.col("period_end") - anchor).dt.total_days() / pl.col("period_days")).alias("h"),
-        pl.lit(1.0).alias("mult"),
+    dated = (
+        prepared.cycle_periods.lazy()
+        .join(params, on="aid", how="inner", maintain_order="left")
+        .with_columns(
+            ((pl.col("period_end") - anchor).dt.total_days() / pl.col("period_days")).alias("h"),
+            pl.lit(1.0).alias("mult"),
+        )
     )
     cap = _horizon_cap(cfg)
     future = (
-        prepared.cycle_future.filter(pl.col("future_periods") > 0)
-        .join(params, on="aid", how="inner")
-        .join(prepared.assignments.select("aid", "target"), on="aid", how="left")
+        prepared.cycle_future.lazy()
+        .filter(pl.col("future_periods") > 0)
+        .join(params, on="aid", how="inner", maintain_order="left")
+        .join(
+            prepared.assignments.lazy().select("aid", "target"), on="aid", how="left", maintain_order="left"
+        )
         .with_columns(
             ((pl.col("last_known") - anchor).dt.total_days() / pl.col("period_days")).alias("h0"),
             pl.int_ranges(1, pl.col("future_periods").clip(upper_bound=cap) + 1).alias("step"),
@@ -308,15 +321,26 @@ def _cycle_rows(prepared: Prepared, model: pl.DataFrame, cfg: AttainmentConfig) 
     # Every period counts whatever its target: a set of periods that depended on the targets would
     # let a raised target (from 0 to above 0) add an easy period and raise p_attain. The rules
     # themselves skip assignments whose target is <= 0.
-    return rows.filter(pl.col("level").is_not_null()).with_columns(
-        (pl.col("level") + pl.col("slope") * _damped(pl.col("h"), cfg.trend_damping)).alias("mu")
+    return (
+        rows.filter(pl.col("level").is_not_null())
+        .with_columns(
+            (pl.col("level") + pl.col("slope") * _damped(pl.col("h"), cfg.trend_damping)).alias("mu")
+        )
+        .select(
+            "aid",
+            "mu",
+            "mult",
+            (pl.col("sign") * (pl.col("mu") - pl.col("target"))).alias("margin"),
+            "spread",
+        )
+        .collect(engine="in-memory")
     )
 
 
 def _probabilities(rows: pl.DataFrame) -> pl.DataFrame:
     from scipy import special  # imported when first needed: SciPy takes ~0.15 s to import
 
-    margin = (rows.get_column("sign") * (rows.get_column("mu") - rows.get_column("target"))).to_numpy()
+    margin = rows.get_column("margin").to_numpy()
     spread = rows.get_column("spread").to_numpy()
     positive = spread > 0
     with np.errstate(divide="ignore", invalid="ignore"):
