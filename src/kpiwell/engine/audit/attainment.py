@@ -61,50 +61,50 @@ MODEL_SCHEMA: Final = pl.Schema(
 )
 
 
-def _runs(aid: pl.Series) -> tuple[pl.Series, pl.Series, pl.Series, pl.Series]:
-    """For a column sorted by aid, per row: the position ``j`` in its aid's run (Int64), the run's
-    length ``m`` (UInt32), the row of the run's last element and the run's number (from 0); without
-    window expressions."""
+def _runs(aid: pl.Series) -> tuple[pl.Series, pl.Series, pl.Series]:
+    """For a column sorted by aid: per run of equal aids (in order) its first row and its length
+    (both Int64), and per row its run's number (UInt32, from 0); without window expressions."""
     n = aid.len()
     if n == 0:
         empty = pl.Series([], dtype=pl.Int64)
-        return empty, pl.Series([], dtype=pl.UInt32), empty, pl.Series([], dtype=pl.UInt32)
+        return empty, empty, pl.Series([], dtype=pl.UInt32)
     new_run = pl.concat([pl.Series([True]), aid.slice(1) != aid.slice(0, n - 1)])
     first = new_run.arg_true().cast(pl.Int64)
     run = new_run.cast(pl.UInt32).cum_sum() - 1
     length = pl.concat([first.slice(1), pl.Series([n], dtype=pl.Int64)]) - first
-    j = pl.int_range(0, n, eager=True, dtype=pl.Int64) - first.gather(run)
-    last = (first + length - 1).gather(run)
-    return j, length.cast(pl.UInt32).gather(run), last, run
+    return first, length, run
 
 
 def _person_fits(prepared: Prepared, cfg: AttainmentConfig) -> pl.DataFrame:
     """Per aid with history: n, own median, level, slope, spread and the level's estimation variance.
 
     ``prepared.observations`` is sorted by aid and period_end, so each aid's rows are one run: the
-    positions and thirds come from run boundaries, the per-third medians from a group-by on a
-    sorted integer key (aid x third), with no window expressions and no filters inside aggregations.
+    positions and thirds come from run boundaries, the medians from group-bys on a sorted integer
+    key, with no window expressions and no filters inside aggregations. Every per-aid frame below
+    has one row per run, in run order, so they line up by position rather than by joins.
     """
     obs = prepared.observations
     counts = obs.group_by("aid", maintain_order=True).agg(pl.len().cast(pl.UInt32).alias("history_periods"))
     window = (
-        obs.group_by("aid", maintain_order=True).tail(cfg.window_periods).select("aid", "period_end", "value")
+        obs.select("aid", "period_end", "value").group_by("aid", maintain_order=True).tail(cfg.window_periods)
     )
     aid = window.get_column("aid")
-    j, m, last, run = _runs(aid)
+    first, length, run = _runs(aid)
     period_end = window.get_column("period_end")
-    # period_days joined rather than gathered: Polars may then divide by it differently in the
-    # last bit, and x must stay exactly what it was.
-    window = (
-        window.join(
-            prepared.assignments.select("aid", "period_days"), on="aid", how="left", maintain_order="left"
-        ).with_columns(
-            period_end.gather(last).alias("anchor"),
-            m.alias("m"),
-            (j * 3 // m).alias("third"),
-        )
-    ).with_columns(
-        ((pl.col("period_end") - pl.col("anchor")).dt.total_days() / pl.col("period_days")).alias("x")
+    lines = pl.DataFrame(
+        {
+            "aid": aid.gather(first).set_sorted(),
+            "m": length.cast(pl.UInt32),
+            "anchor": period_end.gather(first + length - 1),
+        }
+    )
+    j = pl.int_range(0, window.height, eager=True, dtype=pl.Int64) - first.gather(run)
+    window = window.with_columns(
+        (j * 3 // lines.get_column("m").gather(run)).alias("third"),
+        (
+            (period_end - lines.get_column("anchor").gather(run)).dt.total_days()
+            / prepared.assignments.get_column("period_days").gather(aid)
+        ).alias("x"),
     )
     by_third = (
         window.select(
@@ -112,22 +112,19 @@ def _person_fits(prepared: Prepared, cfg: AttainmentConfig) -> pl.DataFrame:
         )
         .group_by("key", maintain_order=True)
         .agg(pl.col("x").median(), pl.col("value").median())
-        .with_columns((pl.col("key") // 3).cast(pl.UInt32).alias("aid"), (pl.col("key") % 3).alias("third"))
     )
-    lines = window.group_by("aid", maintain_order=True).agg(
-        pl.col("m").first(),
-        pl.col("period_end").last().alias("anchor"),
-        pl.col("value").median().alias("own_median"),
-    )
-    for index in (0, 1, 2):
-        lines = lines.join(
-            by_third.filter(pl.col("third") == index).select(
-                "aid", pl.col("x").alias(f"x{index}"), pl.col("value").alias(f"value{index}")
-            ),
-            on="aid",
-            how="left",
-            maintain_order="left",
+    # A run of m values has min(m, 3) non-empty thirds, which are consecutive rows of ``by_third``.
+    thirds = lines.get_column("m").clip(upper_bound=3).cast(pl.Int64)
+    first_third = thirds.cum_sum() - thirds
+    lines = lines.with_columns(
+        by_third.select(
+            pl.col(column)
+            .gather(pl.when(pl.lit(thirds) > index).then(pl.lit(first_third) + index))
+            .alias(f"{column}{index}")
+            for index in (0, 1, 2)
+            for column in ("x", "value")
         )
+    )
     full = (pl.col("value2") - pl.col("value0")) / (pl.col("x2") - pl.col("x0"))
     left = (pl.col("value1") - pl.col("value0")) / (pl.col("x1") - pl.col("x0"))
     right = (pl.col("value2") - pl.col("value1")) / (pl.col("x2") - pl.col("x1"))
@@ -140,27 +137,34 @@ def _person_fits(prepared: Prepared, cfg: AttainmentConfig) -> pl.DataFrame:
         (MEDIAN_VARIANCE * pl.when(trended).then(TREND_END_VARIANCE).otherwise(1.0) / pl.col("m")).alias(
             "estimation_variance"
         ),
-    ).select("aid", "m", "anchor", "own_median", "slope", "estimation_variance")
-    # ``lines`` has one row per run of ``window``, in the same order: each run gets its slope, and
-    # then its level, by position (the absolute deviations need the level of their own run).
+    )
+    # Each run gets its slope, and then its level, by position (the absolute deviations need the
+    # level of their own run).
     detrended = window.select(
         "aid",
+        "value",
         (pl.col("value") - lines.get_column("slope").gather(run) * pl.col("x")).alias("detrended"),
     )
-    levels = detrended.group_by("aid", maintain_order=True).agg(pl.col("detrended").median().alias("level"))
+    levels = detrended.group_by("aid", maintain_order=True).agg(
+        pl.col("value").median().alias("own_median"), pl.col("detrended").median().alias("level")
+    )
     deviation = (detrended.get_column("detrended") - levels.get_column("level").gather(run)).abs()
-    levels = levels.with_columns(
+    mad_sd = (
         detrended.select("aid", deviation.alias("deviation"))
         .group_by("aid", maintain_order=True)
         .agg(pl.col("deviation").median().mul(MAD_TO_SD).alias("mad_sd"))
-        .get_column("mad_sd")
     )
-    return (
-        lines.join(levels, on="aid", maintain_order="left")
-        .join(counts, on="aid", maintain_order="left")
-        .with_columns(
-            pl.max_horizontal("mad_sd", pl.col("level").abs() * cfg.spread_floor_relative).alias("own_spread")
-        )
+    # ``counts`` has a row per aid too: every aid with observations keeps at least one in ``window``.
+    return pl.concat(
+        [
+            lines.select("aid", "m", "anchor", "slope", "estimation_variance"),
+            levels.drop("aid"),
+            mad_sd.drop("aid"),
+            counts.drop("aid"),
+        ],
+        how="horizontal",
+    ).with_columns(
+        pl.max_horizontal("mad_sd", pl.col("level").abs() * cfg.spread_floor_relative).alias("own_spread")
     )
 
 
@@ -249,7 +253,7 @@ def fit_attainment(prepared: Prepared) -> pl.DataFrame:
     # The products are taken before grouping (the same per-row arithmetic), so the group-by only sums.
     per_aid = (
         p_rows.with_columns(pl.col("p") * pl.col("mult"), pl.col("mu") * pl.col("mult"))
-        .group_by("aid")
+        .group_by("aid", maintain_order=True)
         .agg(pl.col("p").sum(), pl.col("mu").sum(), pl.col("mult").sum())
         .select(
             "aid",
@@ -274,18 +278,31 @@ def fit_attainment(prepared: Prepared) -> pl.DataFrame:
 
 
 def _cycle_rows(prepared: Prepared, model: pl.DataFrame, cfg: AttainmentConfig) -> pl.DataFrame:
-    """The cycle's periods per aid with horizon ``h`` (periods after the latest value) and target."""
-    params = model.select("aid", "sign", "period_days", "level", "slope", "spread", "anchor")
+    """The cycle's periods per aid (dated ones, then those after the last dated one) with the
+    projected value ``mu``, the ``margin`` by which it reaches the target (sign x (mu - target)),
+    the aid's ``spread`` and the period's weight ``mult``.
+
+    One lazy query, so only these columns are materialised for the millions of rows; the joins
+    keep the left order, which the per-aid sums depend on.
+    """
+    params = model.lazy().select("aid", "sign", "period_days", "level", "slope", "spread", "anchor")
     anchor = pl.coalesce("anchor", pl.lit(prepared.as_of))
-    dated = prepared.cycle_periods.join(params, on="aid", how="inner").with_columns(
-        ((pl.col("period_end") - anchor).dt.total_days() / pl.col("period_days")).alias("h"),
-        pl.lit(1.0).alias("mult"),
+    dated = (
+        prepared.cycle_periods.lazy()
+        .join(params, on="aid", how="inner", maintain_order="left")
+        .with_columns(
+            ((pl.col("period_end") - anchor).dt.total_days() / pl.col("period_days")).alias("h"),
+            pl.lit(1.0).alias("mult"),
+        )
     )
     cap = _horizon_cap(cfg)
     future = (
-        prepared.cycle_future.filter(pl.col("future_periods") > 0)
-        .join(params, on="aid", how="inner")
-        .join(prepared.assignments.select("aid", "target"), on="aid", how="left")
+        prepared.cycle_future.lazy()
+        .filter(pl.col("future_periods") > 0)
+        .join(params, on="aid", how="inner", maintain_order="left")
+        .join(
+            prepared.assignments.lazy().select("aid", "target"), on="aid", how="left", maintain_order="left"
+        )
         .with_columns(
             ((pl.col("last_known") - anchor).dt.total_days() / pl.col("period_days")).alias("h0"),
             pl.int_ranges(1, pl.col("future_periods").clip(upper_bound=cap) + 1).alias("step"),
@@ -304,15 +321,26 @@ def _cycle_rows(prepared: Prepared, model: pl.DataFrame, cfg: AttainmentConfig) 
     # Every period counts whatever its target: a set of periods that depended on the targets would
     # let a raised target (from 0 to above 0) add an easy period and raise p_attain. The rules
     # themselves skip assignments whose target is <= 0.
-    return rows.filter(pl.col("level").is_not_null()).with_columns(
-        (pl.col("level") + pl.col("slope") * _damped(pl.col("h"), cfg.trend_damping)).alias("mu")
+    return (
+        rows.filter(pl.col("level").is_not_null())
+        .with_columns(
+            (pl.col("level") + pl.col("slope") * _damped(pl.col("h"), cfg.trend_damping)).alias("mu")
+        )
+        .select(
+            "aid",
+            "mu",
+            "mult",
+            (pl.col("sign") * (pl.col("mu") - pl.col("target"))).alias("margin"),
+            "spread",
+        )
+        .collect(engine="in-memory")
     )
 
 
 def _probabilities(rows: pl.DataFrame) -> pl.DataFrame:
     from scipy import special  # imported when first needed: SciPy takes ~0.15 s to import
 
-    margin = (rows.get_column("sign") * (rows.get_column("mu") - rows.get_column("target"))).to_numpy()
+    margin = rows.get_column("margin").to_numpy()
     spread = rows.get_column("spread").to_numpy()
     positive = spread > 0
     with np.errstate(divide="ignore", invalid="ignore"):

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Final
 
+import numpy as np
 import polars as pl
 
 from kpiwell.engine.audit import frames
@@ -107,7 +108,9 @@ def _blank_to_null(column: str) -> pl.Expr:
 
 
 def _prepare_plan(plan: pl.DataFrame) -> pl.DataFrame:
-    plan = _conform("plan", plan, frames.PLAN_SCHEMA)
+    # One chunk: the audit gathers plan columns by aid for millions of rows, and gathering across a
+    # reader's many chunks is several times slower.
+    plan = _conform("plan", plan, frames.PLAN_SCHEMA).rechunk()
     plan = plan.with_columns(
         _blank_to_null("kind").str.to_lowercase().fill_null("quantitative"),
         _blank_to_null("direction").str.to_lowercase().fill_null("higher"),
@@ -125,17 +128,18 @@ def _prepare_plan(plan: pl.DataFrame) -> pl.DataFrame:
         raise ValueError(f"plan: person {row['person_id']} has KPI {row['kpi']!r} more than once")
     if plan.filter(pl.col("cycle_end") < pl.col("cycle_start")).height:
         raise ValueError("plan: a cycle_end is before its cycle_start")
-    return plan.with_row_index("aid").with_columns(
+    plan = plan.with_row_index("aid").with_columns(
         # a dense integer id per team x KPI, so team-level series group by integers
         pl.struct("team", "kpi").rank("dense").cast(pl.UInt32).alias("team_kpi"),
         pl.when(pl.col("direction") == "lower").then(-1.0).otherwise(1.0).alias("sign"),
         pl.col("period").replace_strict(PERIOD_DAYS, return_dtype=pl.Float64).alias("period_days"),
-        _weight_share(),
     )
+    return _with_weight_share(plan)
 
 
-def _weight_share() -> pl.Expr:
-    """Normalised weight within the person: null weights share what the known ones leave of 100%."""
+def _with_weight_share(plan: pl.DataFrame) -> pl.DataFrame:
+    """Add ``weight_share``, the weight normalised within the person: null weights share what the
+    known ones leave of 100%."""
     known = pl.col("weight").fill_null(0.0).clip(lower_bound=0.0).sum().over("person_id")
     unknown = pl.col("weight").is_null().sum().over("person_id")
     remainder = (pl.lit(WEIGHT_TOTAL) - known).clip(lower_bound=0.0)
@@ -144,9 +148,19 @@ def _weight_share() -> pl.Expr:
         .then(remainder / unknown.cast(pl.Float64))
         .otherwise(pl.col("weight").clip(lower_bound=0.0))
     )
-    total = raw.sum().over("person_id")
     count = pl.len().over("person_id").cast(pl.Float64)
-    return pl.when(total > 0).then(raw / total).otherwise(1.0 / count).alias("weight_share")
+    # The raw weights and their total as columns first: within one expression, the raw weights'
+    # windows were evaluated again for the share, twice as slow.
+    return (
+        plan.with_columns(raw.alias("weight_share"), raw.sum().over("person_id").alias("weight_total"))
+        .with_columns(
+            pl.when(pl.col("weight_total") > 0)
+            .then(pl.col("weight_share") / pl.col("weight_total"))
+            .otherwise(1.0 / count)
+            .alias("weight_share")
+        )
+        .drop("weight_total")
+    )
 
 
 def _end_of_day(day: date) -> datetime:
@@ -193,9 +207,18 @@ def _in_order(actuals: pl.DataFrame, runs: pl.DataFrame, changed: pl.Series) -> 
     n = actuals.height
     if not ((days.slice(1) > days.slice(0, n - 1)) | changed).all():
         return None
-    return planned.sort("aid").select(
-        pl.col("aid").repeat_by(pl.col("end") - pl.col("start")).explode(),
-        pl.int_ranges("start", "end", dtype=pl.UInt32).explode().alias("row"),
+    planned = planned.sort("aid")
+    start = planned.get_column("start").to_numpy().astype(np.int64)
+    length = planned.get_column("end").to_numpy() - start
+    # The runs laid end to end in aid order: a run's k-th row is row start + k of ``actuals``.
+    # NumPy repeats each run's values without building the per-run lists of repeat_by/int_ranges.
+    shift = start - (np.cumsum(length) - length)
+    return pl.DataFrame(
+        {
+            "aid": np.repeat(planned.get_column("aid").to_numpy(), length),
+            "row": np.repeat(shift, length) + np.arange(length.sum()),
+        },
+        schema={"aid": pl.UInt32, "row": pl.UInt32},
     )
 
 
@@ -281,7 +304,10 @@ def prepare(
     cycle = assignments.select("aid", "target", "cycle_start", "cycle_end", "period_days")
     period_targets = _prepare_targets(targets, keys)
     observations = _with_targets(observations, assignments, period_targets)
-    cycle_periods = observations.filter(pl.col("in_cycle")).select("aid", "period_end", "target")
+    # selected before filtering: only these columns of the millions of observations are copied
+    cycle_periods = observations.select("aid", "period_end", "target").filter(
+        observations.get_column("in_cycle")
+    )
     if period_targets.height:
         listed = _with_targets(period_targets.select("aid", "period_end"), assignments, period_targets)
         cycle_periods = _last_per_key(

@@ -27,9 +27,14 @@ def period_attainment(cap: float) -> pl.Expr:
 def assignment_attainment(prepared: Prepared) -> pl.DataFrame:
     """Per aid: mean capped attainment over in-cycle periods and how many periods were measured."""
     cap = prepared.config.score.attainment_cap
+    # only the columns the mean reads go through the filter (5 million rows)
+    periods = prepared.observations.select("aid", "value", "target", "in_cycle").filter(
+        pl.col("in_cycle") & (pl.col("target") > 0)
+    )
+    # ``aid`` is the row position in ``assignments``: a gather is the join
+    sign = prepared.assignments.get_column("sign").gather(periods.get_column("aid"))
     return (
-        prepared.observations.filter(pl.col("in_cycle") & (pl.col("target") > 0))
-        .join(prepared.assignments.select("aid", "sign"), on="aid", how="left")
+        periods.with_columns(sign)
         .group_by("aid")
         .agg(period_attainment(cap).mean(), pl.len().alias("periods_measured"))
     )
@@ -53,11 +58,8 @@ def cycle_scores(prepared: Prepared) -> tuple[PersonScore, ...]:
         .sort("person_id")
     )
     return tuple(
-        PersonScore(
-            person_id=row["person_id"],
-            team=row["team"],
-            cycle_score=row["cycle_score"],
-            assignments_measured=int(row["assignments_measured"]),
-        )
-        for row in rows.iter_rows(named=True)
+        PersonScore(person_id=person_id, team=team, cycle_score=score, assignments_measured=int(measured))
+        for person_id, team, score, measured in rows.select(
+            "person_id", "team", "cycle_score", "assignments_measured"
+        ).iter_rows()
     )
