@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 
 import polars as pl
@@ -21,6 +22,7 @@ from kpiwell.engine.audit.findings import (
     PersonScore,
     Severity,
 )
+from kpiwell.engine.audit.prepare import Prepared
 from kpiwell.engine.audit.prepare import prepare as _prepare
 from kpiwell.engine.audit.rules import RULES, AuditContext
 from kpiwell.engine.audit.rules.base import attainment_rows
@@ -61,30 +63,39 @@ def audit(  # noqa: PLR0917 - the positional order is the published API (issue 3
         as_of=as_of,
         config=config or AuditConfig(),
     )
-    context = AuditContext(
-        prepared=prepared, model=fit_attainment(prepared), periods=attainment_rows(prepared)
-    )
-    outputs = [rule(context) for rule in RULES.values()]
-    listed: tuple[Finding, ...] = ()
-    suppressed: dict[str, int] = {}
-    if prepared.surveys is not None:
-        outcome = _radar.survey_findings(
-            surveys=prepared.surveys,
-            people=prepared.assignments.select("person_id", "team", "parent_team"),
-            config=prepared.config.wellbeing,
-            as_of=prepared.as_of,
+    # The survey radar and the cycle scores need nothing from the KPI rules, so a second thread
+    # computes them meanwhile: both are many small Polars queries, which release the GIL.
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kpiwell-audit") as beside:
+        survey_outcome = beside.submit(_survey_outcome, prepared)
+        scores = beside.submit(cycle_scores, prepared)
+        context = AuditContext(
+            prepared=prepared, model=fit_attainment(prepared), periods=attainment_rows(prepared)
         )
-        listed = outcome.findings
-        suppressed = dict(outcome.suppressed)
+        outputs = [rule(context) for rule in RULES.values()]
+    outcome = survey_outcome.result()
     notes = tuple(note for out in outputs for note in out.notes)
     summaries = tuple(sorted({f"{note.key}.summary" for note in notes}))
     return AuditResult(
         as_of=prepared.as_of,
-        findings=FindingSet(batches=[batch for out in outputs for batch in out.findings], listed=listed),
-        scores=cycle_scores(prepared),
+        findings=FindingSet(
+            batches=[batch for out in outputs for batch in out.findings],
+            listed=() if outcome is None else outcome.findings,
+        ),
+        scores=scores.result(),
         notes=summaries,
-        suppressed=suppressed,
+        suppressed={} if outcome is None else dict(outcome.suppressed),
         note_details=notes,
+    )
+
+
+def _survey_outcome(prepared: Prepared) -> _radar.SurveyOutcome | None:
+    if prepared.surveys is None:
+        return None
+    return _radar.survey_findings(
+        surveys=prepared.surveys,
+        people=prepared.assignments.select("person_id", "team", "parent_team"),
+        config=prepared.config.wellbeing,
+        as_of=prepared.as_of,
     )
 
 
