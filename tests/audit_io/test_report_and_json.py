@@ -386,3 +386,37 @@ def test_pseudonyms_are_keyed_stable_and_replace_whole_words_only() -> None:
     masked = mask.finding(feedback_gap("E1", "Ops"))
     assert (masked.person_id, masked.team) == (mask.person("E1"), mask.team("Ops"))
     assert masked.id != feedback_gap("E1", "Ops").id
+
+
+def test_a_masked_column_batch_is_each_of_its_findings_masked() -> None:
+    frame = pl.DataFrame(
+        {
+            "_team": ["Ops", None, "Sales"],
+            "_person_id": ["E1", "E2", None],
+            "_kpi": ["calls", "E1", None],  # KPI names are not masked, even one that looks like an id
+            "_severity": ["warning", "critical", "info"],
+            "_message_key": ["code.no-purpose.message"] * 3,
+            "_remedy_key": ["code.no-purpose.remedy"] * 3,
+            "peers": [["E2", "An Tran"], [], None],
+            "note": ["E1 and E10 in Ops (E1x)", None, "Sales"],
+            "without_purpose": [3, None, 1],
+        }
+    )
+    batch = FindingBatch(
+        code="no-purpose",
+        cause=None,
+        harm=None,
+        frame=frame,
+        evidence=("peers", "note", "without_purpose"),
+        constants={"assignments": 4, "lead": "E2"},
+    )
+    mask = Pseudonymizer(
+        key=b"k", people=["E1", "E2", "E10"], teams=["Ops", "Sales"], names={"E1": "An Tran"}
+    )
+
+    masked = mask.batch(batch).findings()
+
+    assert masked == [mask.finding(finding) for finding in batch.findings()]
+    assert masked[0].evidence["peers"] == [mask.person("E2"), mask.person("E1")]
+    assert masked[1].kpi == "E1"
+    assert masked[2].evidence["lead"] == mask.person("E2")

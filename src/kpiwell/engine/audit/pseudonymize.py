@@ -21,7 +21,7 @@ from typing import Any, Final
 
 import polars as pl
 
-from kpiwell.engine.audit.findings import AuditResult, Finding, Note
+from kpiwell.engine.audit.findings import AuditResult, Finding, FindingBatch, FindingSet, Note
 
 DIGITS: Final = 10  # 40 bits: a collision among 100,000 ids has a probability below 1 in 200,000
 
@@ -120,8 +120,21 @@ class Pseudonymizer:
             params=self.value(finding.params),
         )
 
+    def batch(self, batch: FindingBatch) -> FindingBatch:
+        """A column batch masked like :meth:`finding` masks each of its findings: the team, the
+        person and every text (or list of texts) in the evidence, distinct values once each."""
+        frame = batch.frame
+        texts = [
+            name
+            for name in ("_team", "_person_id", *batch.evidence)
+            if frame.schema[name] in (pl.String, pl.List(pl.String))
+        ]
+        return dataclasses.replace(
+            batch, frame=self.frame(frame, texts), constants=self.value(dict(batch.constants))
+        )
+
     def result(self, result: AuditResult) -> AuditResult:
-        findings = sorted((self.finding(f) for f in result.findings), key=Finding.sort_key)
+        findings = result.finding_set
         scores = sorted(
             (
                 dataclasses.replace(score, person_id=self.text(score.person_id), team=self.text(score.team))
@@ -130,15 +143,25 @@ class Pseudonymizer:
             key=lambda score: score.person_id,
         )
         notes = tuple(Note(key=note.key, params=self.value(note.params)) for note in result.note_details)
-        return dataclasses.replace(result, findings=tuple(findings), scores=tuple(scores), note_details=notes)
+        masked = FindingSet(
+            batches=[self.batch(batch) for batch in findings.batches],
+            listed=[self.finding(finding) for finding in findings.listed],
+        )
+        return dataclasses.replace(result, findings=masked, scores=tuple(scores), note_details=notes)
 
     def frame(self, frame: pl.DataFrame, columns: Iterable[str]) -> pl.DataFrame:
-        """``columns`` of ``frame`` mapped (vectorised); values not in the mapping get a fresh pseudonym."""
+        """``columns`` of ``frame`` (texts, or lists of texts) masked with :meth:`text`, each distinct
+        value once."""
         out = frame
         for column in columns:
             if column not in out.columns:
                 continue
-            values = out[column].drop_nulls().unique().to_list()
-            lookup = {value: self.text(value) for value in values}
-            out = out.with_columns(pl.col(column).replace_strict(lookup, default=None, return_dtype=pl.Utf8))
+            texts = out[column]
+            nested = texts.dtype == pl.List(pl.String)
+            if nested:
+                texts = texts.explode()
+            lookup = {value: self.text(value) for value in texts.drop_nulls().unique().to_list()}
+            masked = pl.element() if nested else pl.col(column)
+            masked = masked.replace_strict(lookup, default=None, return_dtype=pl.Utf8)
+            out = out.with_columns(pl.col(column).list.eval(masked) if nested else masked)
         return out
