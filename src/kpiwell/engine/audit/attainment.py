@@ -249,10 +249,12 @@ def fit_attainment(prepared: Prepared) -> pl.DataFrame:
         )
     )
     periods = _cycle_rows(prepared, model, cfg)
-    p_rows = _probabilities(periods)
-    # The products are taken before grouping (the same per-row arithmetic), so the group-by only sums.
+    # The products are taken before grouping (the same per-row arithmetic), so the group-by only
+    # sums; the probabilities are weighted in place.
+    weighted_p = _probabilities(periods)
+    weighted_p *= periods.get_column("mult").to_numpy()
     per_aid = (
-        p_rows.with_columns(pl.col("p") * pl.col("mult"), pl.col("mu") * pl.col("mult"))
+        periods.select("aid", pl.Series("p", weighted_p), pl.col("weighted_mu").alias("mu"), "mult")
         .group_by("aid", maintain_order=True)
         .agg(pl.col("p").sum(), pl.col("mu").sum(), pl.col("mult").sum())
         .select(
@@ -279,8 +281,8 @@ def fit_attainment(prepared: Prepared) -> pl.DataFrame:
 
 def _cycle_rows(prepared: Prepared, model: pl.DataFrame, cfg: AttainmentConfig) -> pl.DataFrame:
     """The cycle's periods per aid (dated ones, then those after the last dated one) with the
-    projected value ``mu``, the ``margin`` by which it reaches the target (sign x (mu - target)),
-    the aid's ``spread`` and the period's weight ``mult``.
+    period's weight ``mult``, the projected value ``mu`` times that weight (``weighted_mu``), the
+    ``margin`` by which ``mu`` reaches the target (sign x (mu - target)) and the aid's ``spread``.
 
     One lazy query, so only these columns are materialised for the millions of rows; the joins
     keep the left order, which the per-aid sums depend on.
@@ -328,8 +330,8 @@ def _cycle_rows(prepared: Prepared, model: pl.DataFrame, cfg: AttainmentConfig) 
         )
         .select(
             "aid",
-            "mu",
             "mult",
+            (pl.col("mu") * pl.col("mult")).alias("weighted_mu"),
             (pl.col("sign") * (pl.col("mu") - pl.col("target"))).alias("margin"),
             "spread",
         )
@@ -337,15 +339,18 @@ def _cycle_rows(prepared: Prepared, model: pl.DataFrame, cfg: AttainmentConfig) 
     )
 
 
-def _probabilities(rows: pl.DataFrame) -> pl.DataFrame:
+def _probabilities(rows: pl.DataFrame) -> np.ndarray:
+    """P(value reaches target) per row of ``_cycle_rows``, computed in one array of the rows' length."""
     from scipy import special  # imported when first needed: SciPy takes ~0.15 s to import
 
     margin = rows.get_column("margin").to_numpy()
     spread = rows.get_column("spread").to_numpy()
     positive = spread > 0
+    p = np.zeros(rows.height)
     with np.errstate(divide="ignore", invalid="ignore"):
-        p = special.ndtr(margin / np.where(positive, spread, 1.0))
+        np.divide(margin, spread, out=p, where=positive)
+    special.ndtr(p, out=p)
     # no spread: the projection is certain, so the target is reached or not
     degenerate = ~positive
     p[degenerate] = margin[degenerate] >= 0
-    return rows.select("aid", "mu", "mult").with_columns(pl.Series("p", p, dtype=pl.Float64))
+    return p

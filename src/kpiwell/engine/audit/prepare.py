@@ -180,9 +180,9 @@ def _runs(actuals: pl.DataFrame, keys: pl.DataFrame) -> tuple[pl.DataFrame, pl.S
     n = actuals.height
     if n < 2:
         return None
-    person = actuals.get_column("person_id")
-    kpi = actuals.get_column("kpi")
-    changed = (person.slice(1) != person.slice(0, n - 1)) | (kpi.slice(1) != kpi.slice(0, n - 1))
+    changed = _differs_from_previous(actuals.get_column("person_id")) | _differs_from_previous(
+        actuals.get_column("kpi")
+    )
     starts = pl.concat([pl.Series([0], dtype=pl.UInt32), changed.arg_true().cast(pl.UInt32) + 1])
     if starts.len() * 2 > n:
         return None
@@ -194,6 +194,22 @@ def _runs(actuals: pl.DataFrame, keys: pl.DataFrame) -> tuple[pl.DataFrame, pl.S
         .select("start", "end", "aid")
     )
     return runs, changed
+
+
+def _differs_from_previous(column: pl.Series) -> pl.Series:
+    """For each row but the first, whether its value differs from the previous row's.
+
+    Compared a chunk at a time, each slice reaching one row into the next chunk: two slices of the
+    whole column one row apart do not line up with a reader's chunks, and Polars would first copy
+    both into one chunk each (for strings, 16 bytes a row of fresh memory, millions of rows).
+    """
+    parts = []
+    offset = 0
+    for length in column.chunk_lengths():
+        chunk = column.slice(offset, length + 1)
+        parts.append(chunk.slice(1) != chunk.head(-1))
+        offset += length
+    return pl.concat(parts)
 
 
 def _in_order(actuals: pl.DataFrame, runs: pl.DataFrame, changed: pl.Series) -> pl.DataFrame | None:
@@ -239,16 +255,19 @@ def _prepare_observations(
         order = _in_order(actuals, runs, changed)
         if order is not None:
             # Already in aid x period order with no period twice: nothing to sort, no revisions.
+            # Only the rows known at as-of are gathered, and only the two columns kept: the test
+            # is evaluated in the actuals' own row order and picks the positions to gather.
             # The aid column carries the flag a sort would set, so group-bys on it take the same
             # (contiguous) path as after a sort.
+            order = order.filter(actuals.select(known).to_series().gather(order.get_column("row")))
             rows = (
                 # one chunk first: gathering across a reader's many chunks is several times slower
-                values.rechunk()
+                actuals.select("period_end", "value")
+                .rechunk()
                 .gather(order.get_column("row"))
                 .insert_column(0, order.get_column("aid").set_sorted())
-                .filter(known)
             )
-            return rows.drop("recorded_at"), rows.clear()
+            return rows, values.clear().insert_column(0, order.get_column("aid").clear())
         run_of_row = pl.concat([pl.Series([0], dtype=pl.UInt32), changed.cast(pl.UInt32).cum_sum()])
         joined = values.insert_column(0, runs.get_column("aid").gather(run_of_row)).filter(
             pl.col("aid").is_not_null()

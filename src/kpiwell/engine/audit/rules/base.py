@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Final
 
+import numpy as np
 import polars as pl
 
 from kpiwell.engine.audit.config import AuditConfig
@@ -24,26 +25,29 @@ EVIDENCE_DIGITS: Final = 6  # significant digits kept in evidence numbers (prese
 
 def attainment_rows(prepared: Prepared) -> pl.DataFrame:
     """Observations up to as-of with a target > 0 and a finite ``attainment`` (value / target, or
-    target / value for ``lower``, uncapped), with the assignment's ``sign``, ``period_days`` and
-    whether it is ``quantitative`` (no strings: 5 million rows stay small); sorted by ``aid`` and
-    ``period_end``."""
+    target / value for ``lower``, uncapped), with the assignment's ``sign`` (Int8, +1 or -1),
+    ``period_days`` and whether it is ``quantitative`` (no strings: 5 million rows stay small);
+    sorted by ``aid`` and ``period_end``."""
     obs = prepared.observations.filter(pl.col("target") > 0)
     aid = obs.get_column("aid")
     assignments = prepared.assignments
-    return (
-        obs.with_columns(
-            assignments.get_column("sign").gather(aid).alias("sign"),
-            assignments.get_column("period_days").gather(aid).alias("period_days"),
-            (assignments.get_column("kind") == "quantitative").gather(aid).alias("quantitative"),
-        )
-        .with_columns(
-            pl.when(pl.col("sign") > 0)
-            .then(pl.col("value") / pl.col("target"))
-            .otherwise(pl.col("target") / pl.col("value"))
-            .alias("attainment")
-        )
-        .filter(pl.col("attainment").is_finite())
-    )
+    # The rules only compare the sign with 0, so one byte per row carries it instead of a float.
+    sign = assignments.get_column("sign").cast(pl.Int8).gather(aid)
+    higher = (sign > 0).to_numpy()
+    value = obs.get_column("value").to_numpy()
+    target = obs.get_column("target").to_numpy()
+    # Each row's one division written straight into the result: a when/then/otherwise would
+    # compute both quotients for all rows, two more arrays of millions of floats.
+    attainment = np.empty(obs.height)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        np.divide(value, target, out=attainment, where=higher)
+        np.divide(target, value, out=attainment, where=~higher)
+    return obs.with_columns(
+        sign.alias("sign"),
+        assignments.get_column("period_days").gather(aid).alias("period_days"),
+        (assignments.get_column("kind") == "quantitative").gather(aid).alias("quantitative"),
+        pl.Series("attainment", attainment),
+    ).filter(pl.col("attainment").is_finite())
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
