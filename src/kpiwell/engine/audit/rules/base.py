@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Final
 
@@ -49,37 +49,15 @@ def attainment_rows(prepared: Prepared) -> pl.DataFrame:
 @dataclass(frozen=True, slots=True, kw_only=True)
 class AuditContext:
     """Prepared inputs, the attainment model (one row per ``aid``) and the per-period attainment
-    rows (:func:`attainment_rows`), computed once and shared by the rules, plus intermediate frames
-    that several rules derive from them (:meth:`shared`, :meth:`cycle_values`)."""
+    rows (:func:`attainment_rows`), computed once and shared by the rules."""
 
     prepared: Prepared
     model: pl.DataFrame
     periods: pl.DataFrame
-    # Built on first use: the context stays immutable from the outside, and equality ignores it.
-    _shared: dict[str, pl.DataFrame] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @property
     def config(self) -> AuditConfig:
         return self.prepared.config
-
-    def shared(self, key: str, build: Callable[[], pl.DataFrame]) -> pl.DataFrame:
-        """The frame ``build()`` returns, built once per context under ``key``: rules that derive
-        the same intermediate frame share it instead of each filtering millions of rows again."""
-        frame = self._shared.get(key)
-        if frame is None:
-            frame = self._shared[key] = build()
-        return frame
-
-    def cycle_values(self) -> pl.DataFrame:
-        """``aid``, ``period_end`` and ``value`` of the in-cycle observations (sorted by ``aid`` and
-        ``period_end``), as locked-target and effort-unrecognized both read them."""
-        observations = self.prepared.observations
-        return self.shared(
-            "cycle_values",
-            lambda: observations.select("aid", "period_end", "value").filter(
-                observations.get_column("in_cycle")
-            ),
-        )
 
     def decide(self, expr: pl.Expr) -> pl.Expr:
         """A unit-free quantity rounded before it meets a threshold (see ``numerics``)."""

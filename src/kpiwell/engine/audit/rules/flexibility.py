@@ -22,7 +22,8 @@ GROUP = "team_kpi"
 
 def team_series(ctx: AuditContext) -> pl.DataFrame:
     """Per team x KPI (``team_kpi``) x in-cycle period: the median value, sorted, with position ``j``."""
-    obs = ctx.cycle_values()
+    observations = ctx.prepared.observations
+    obs = observations.select("aid", "period_end", "value").filter(observations.get_column("in_cycle"))
     team_kpi = ctx.prepared.assignments.get_column("team_kpi").gather(obs.get_column("aid"))
     # One integer key per team x KPI x day (team_kpi in the high 32 bits, the day shifted to be
     # non-negative in the low 32): one sort by it puts each group's rows together, so the medians

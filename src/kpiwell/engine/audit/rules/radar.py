@@ -32,14 +32,6 @@ def _latest(frame: pl.DataFrame, key: str, count: int) -> pl.DataFrame:
     return frame.group_by(key, maintain_order=True).tail(count)
 
 
-def _recent_attainment(ctx: AuditContext, count: int) -> pl.DataFrame:
-    """``aid`` and ``attainment`` of each assignment's last ``count`` periods, shared by
-    chronic-pressure and effort-unrecognized (both look at the last 8 by default)."""
-    return ctx.shared(
-        f"recent_attainment/{count}", lambda: _latest(ctx.periods.select("aid", "attainment"), "aid", count)
-    )
-
-
 def _person_team(ctx: AuditContext) -> pl.DataFrame:
     return ctx.prepared.people.select("person_id", "team")
 
@@ -55,7 +47,7 @@ def _recent_checkins(ctx: AuditContext, column: str, count: int) -> pl.DataFrame
 
 def chronic_pressure(ctx: AuditContext) -> RuleOutput:
     cfg = ctx.config.chronic_pressure
-    recent = _recent_attainment(ctx, cfg.last_periods)
+    recent = _latest(ctx.periods.select("aid", "attainment"), "aid", cfg.last_periods)
     under = (
         recent.group_by("aid", maintain_order=True)
         .agg((ctx.decide(pl.col("attainment")) < cfg.under_attainment).sum().alias("periods_under"))
@@ -203,7 +195,7 @@ def _rank_p(ranked: pl.DataFrame, ties: pl.DataFrame, group: str) -> pl.DataFram
 
 def _near_misses(ctx: AuditContext) -> pl.DataFrame:
     cfg = ctx.config.effort_unrecognized
-    recent = _recent_attainment(ctx, cfg.last_periods)
+    recent = _latest(ctx.periods.select("aid", "attainment"), "aid", cfg.last_periods)
     near = ctx.decide(pl.col("attainment"))
     return (
         recent.group_by("aid", maintain_order=True)
@@ -221,10 +213,9 @@ def _improvements(ctx: AuditContext) -> pl.DataFrame:
     assignments = ctx.prepared.assignments
     # Observations are sorted by aid, and so is every frame filtered from them: the group-bys below
     # keep that order and take Polars' path for sorted keys.
-    before = obs.select("aid", "value").filter(
-        obs.get_column("period_end") < assignments.get_column("cycle_start").gather(aid)
-    )
-    latest = _latest(ctx.cycle_values().select("aid", "value"), "aid", window)
+    values = obs.select("aid", "value")
+    before = values.filter(obs.get_column("period_end") < assignments.get_column("cycle_start").gather(aid))
+    latest = _latest(values.filter(obs.get_column("in_cycle")), "aid", window)
 
     def summary(frame: pl.DataFrame, name: str) -> pl.DataFrame:
         return frame.group_by("aid", maintain_order=True).agg(
