@@ -115,9 +115,14 @@ def _one_sided_rank_p(frame: pl.DataFrame, group: str, later: pl.Expr, score: st
         return _one_sided_rank_p_windowed(data, group, pl.col("later"), score)
     # Stably by group (one integer key), then by score within each group's now contiguous rows:
     # small sorts per group beat sorting every row by score, and a sort on two keys row-encodes both.
+    # The groups ascend, so each group's sorted rows laid out group after group ("explode") line up
+    # with the group column as they are: no mapping back to the rows' places.
     data = (
         data.sort(group, maintain_order=True)
-        .select(pl.col(group).set_sorted(), pl.struct(score, "later").sort_by(score).over(group))
+        .select(
+            pl.col(group).set_sorted(),
+            pl.struct(score, "later").sort_by(score).over(group, mapping_strategy="explode"),
+        )
         .unnest(score)
     )
     n = data.height
