@@ -373,9 +373,12 @@ def _resolution(cycle: pl.DataFrame) -> pl.DataFrame:
     distribution must be widened by half a step to predict how often they hit the target exactly.
     Relative to the target, so rescaling units changes nothing. Null when all values are equal.
     ``cycle`` holds in-cycle rows sorted by aid, so the values are sorted within each aid's rows in
-    place.
+    place: each aid's sorted values, laid out aid after aid ("explode"), line up with the aid column
+    as they are, with no mapping back to the rows' places.
     """
-    ordered = cycle.select("aid", "target", pl.col("value").sort().over("aid"))
+    ordered = cycle.with_columns(pl.col("aid").set_sorted()).select(
+        "aid", "target", pl.col("value").sort().over("aid", mapping_strategy="explode")
+    )
     step = pl.when(pl.col("aid") == pl.col("aid").shift(1)).then(pl.col("value") - pl.col("value").shift(1))
     return (
         ordered.with_columns(step.alias("step"))
