@@ -115,9 +115,14 @@ def _one_sided_rank_p(frame: pl.DataFrame, group: str, later: pl.Expr, score: st
         return _one_sided_rank_p_windowed(data, group, pl.col("later"), score)
     # Stably by group (one integer key), then by score within each group's now contiguous rows:
     # small sorts per group beat sorting every row by score, and a sort on two keys row-encodes both.
+    # The groups ascend, so each group's sorted rows laid out group after group ("explode") line up
+    # with the group column as they are: no mapping back to the rows' places.
     data = (
         data.sort(group, maintain_order=True)
-        .select(pl.col(group).set_sorted(), pl.struct(score, "later").sort_by(score).over(group))
+        .select(
+            pl.col(group).set_sorted(),
+            pl.struct(score, "later").sort_by(score).over(group, mapping_strategy="explode"),
+        )
         .unnest(score)
     )
     n = data.height
@@ -368,9 +373,12 @@ def _resolution(cycle: pl.DataFrame) -> pl.DataFrame:
     distribution must be widened by half a step to predict how often they hit the target exactly.
     Relative to the target, so rescaling units changes nothing. Null when all values are equal.
     ``cycle`` holds in-cycle rows sorted by aid, so the values are sorted within each aid's rows in
-    place.
+    place: each aid's sorted values, laid out aid after aid ("explode"), line up with the aid column
+    as they are, with no mapping back to the rows' places.
     """
-    ordered = cycle.select("aid", "target", pl.col("value").sort().over("aid"))
+    ordered = cycle.with_columns(pl.col("aid").set_sorted()).select(
+        "aid", "target", pl.col("value").sort().over("aid", mapping_strategy="explode")
+    )
     step = pl.when(pl.col("aid") == pl.col("aid").shift(1)).then(pl.col("value") - pl.col("value").shift(1))
     return (
         ordered.with_columns(step.alias("step"))
@@ -473,18 +481,21 @@ def _spikes(ctx: AuditContext, cycle: pl.DataFrame) -> pl.DataFrame:
         .then((pl.col("block") < current_quarter) | ((pl.col("block") == current_quarter) & quarter_done))
         .otherwise((pl.col("block") < current_month) | ((pl.col("block") == current_month) & month_done))
     )
-    # A spike needs some value at least spike_ratio times another: a cheap filter per aid (its
-    # period_days is the assignment's) before the blocks, so only the few candidates' rows are copied.
-    spread = cycle.group_by("aid").agg(
-        pl.col("period_days").first(), pl.col("value").max().alias("top"), pl.col("value").min().alias("low")
-    )
-    possible = spread.filter(
+    # A spike needs some value at least spike_ratio times another: a cheap filter per aid before the
+    # blocks, so only the few candidates' rows are copied (with their assignment's sign and period).
+    assignment = ctx.prepared.assignments.select("sign", "period_days")
+    spread = cycle.group_by("aid").agg(pl.col("value").max().alias("top"), pl.col("value").min().alias("low"))
+    possible = spread.with_columns(
+        pl.lit(assignment.get_column("period_days")).gather(pl.col("aid")).alias("period_days")
+    ).filter(
         (pl.col("period_days") <= PERIOD_DAYS["month"])
         & ((pl.col("low") <= 0) | (pl.col("top") >= cfg.spike_ratio * pl.col("low")))
     )
     blocks = (
-        cycle.filter(pl.col("aid").is_in(possible.get_column("aid").implode()))
-        .select("aid", "period_end", "value", "sign", "period_days", block.alias("block"))
+        cycle.select("aid", "period_end", "value")
+        .filter(pl.col("aid").is_in(possible.get_column("aid").implode()))
+        .with_columns(*(pl.lit(column).gather(pl.col("aid")) for column in assignment.iter_columns()))
+        .with_columns(block.alias("block"))
         .filter(complete)
         # rows are sorted by aid and period_end, and group_by keeps that order within a group
         .group_by("aid", "block")
@@ -589,7 +600,12 @@ def gaming_suspected(ctx: AuditContext) -> RuleOutput:
     # Ratings (qualitative KPIs) are given by someone else on a coarse scale: one landing on the
     # target is the rater's calibration, not the person's doing, so only quantitative KPIs are
     # tested for bunching, spikes and the organisation-level discontinuity.
-    cycle = ctx.periods.filter(pl.col("quantitative") & pl.col("in_cycle"))  # filtered once, for every test
+    # Filtered once, for every test, and only the columns they read: the assignment's sign and
+    # period length are gathered by aid for the few rows that need them, not copied for 1.3M rows.
+    periods = ctx.periods
+    cycle = periods.select("aid", "period_end", "value", "target", "attainment").filter(
+        periods.get_column("quantitative") & periods.get_column("in_cycle")
+    )
     resolution = _resolution(cycle)  # per aid, for the bunching test and the organisation's
     tests = (
         ctx.prepared.assignments.select("aid", "person_id", "team", "kpi")
