@@ -156,9 +156,10 @@ class FindingSet(Sequence[Finding]):
         self._table: pl.DataFrame | None = None
 
     def table(self) -> pl.DataFrame:
-        """One row per finding, in sort order, per :data:`TABLE_SCHEMA`: the id, code, cause, harm,
-        severity and subject, and where the finding is: ``part`` (the batch's position in
-        ``batches``; ``len(batches)`` for ``listed``) and ``row`` (its row there)."""
+        """One row per finding, in the order of :meth:`Finding.sort_key`, per :data:`TABLE_SCHEMA`:
+        the id, code, cause, harm, severity and subject, and where the finding is: ``part`` (the
+        batch's position in ``batches``; ``len(batches)`` for ``listed``) and ``row`` (its row
+        there)."""
         if self._table is None:
             parts = [_batch_table(batch, part) for part, batch in enumerate(self.batches)]
             parts.append(_listed_table(self.listed, len(self.batches)))
@@ -184,9 +185,8 @@ class FindingSet(Sequence[Finding]):
         return [made[key] for key in rows.select("part", "row").iter_rows()]
 
     def _all(self) -> tuple[Finding, ...]:
-        if self._items is None:
-            made = [finding for batch in self.batches for finding in batch.findings()]
-            self._items = tuple(sorted([*made, *self.listed], key=Finding.sort_key))
+        if self._items is None:  # in the table's order: the sort is written once, there
+            self._items = tuple(self.pick(self.table()))
         return self._items
 
     def __len__(self) -> int:
