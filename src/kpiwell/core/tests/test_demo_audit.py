@@ -45,6 +45,11 @@ HARM_CODES = {
 SURVEY_CODES = {"burnout-risk", "motivation-loss", "turnover-risk"}
 
 
+# The mark makes pytest-django set up the test database for this module: a module-scoped fixture
+# alone does not count as using it, and run on its own the module would reach the real database.
+pytestmark = pytest.mark.django_db
+
+
 @pytest.fixture(scope="module")
 def demo_audit(django_db_setup: None, django_db_blocker: Any) -> Iterator[tuple[DemoOrg, AuditResult]]:
     demo = generate_demo(as_of=AS_OF)
