@@ -178,6 +178,25 @@ def test_repeated_actuals_without_distinct_recorded_at_are_errors(write: Writer)
     ]
 
 
+def test_an_untimed_revision_of_a_timed_row_is_the_only_error(write: Writer) -> None:
+    # No two rows share a recorded_at, so the untimed row is the only repeat found.
+    actuals = write(
+        "actuals.csv",
+        "person_id,kpi,period_end,value,recorded_at\n"
+        "E1,calls,2024-01-07,95,2024-01-08T09:00:00\n"
+        "E1,calls,2024-01-07,96,\n",
+    )
+
+    assert issues_of(plan=write("plan.csv", PLAN_CSV), actuals=actuals) == [
+        (
+            "actuals.csv",
+            3,
+            "recorded_at",
+            "same person, KPI and period_end as row 2 without a different recorded_at",
+        ),
+    ]
+
+
 def test_duplicate_per_period_targets_are_errors(write: Writer) -> None:
     targets = write(
         "targets.csv", "person_id,kpi,period_end,target\nE1,calls,2024-01-07,80\nE1,calls,2024-01-07,85\n"

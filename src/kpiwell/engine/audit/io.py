@@ -37,6 +37,8 @@ from kpiwell.engine.audit.i18n.report import CATALOGUE
 from kpiwell.engine.wellbeing.instruments import INSTRUMENTS as WELLBEING_INSTRUMENTS
 
 MAX_ISSUES: Final = 100
+#: The spreadsheet row of each row, in the row index's own 32-bit type: a 64-bit copy would take
+#: 20 MB more for 5 million rows.
 ROW = "__row"
 START = "__start"
 #: The keys of one person's KPI: actuals and targets list each one's periods together.
@@ -528,7 +530,7 @@ def _load(
     ).with_row_index(ROW, offset=2)
     typed = base.with_columns(_typed(column) for column in present)
     fast = typed.select(
-        pl.col(ROW).cast(pl.Int64),
+        pl.col(ROW),
         *(pl.col(column.name) for column in present),
         *(_flag(column) for column in present),
         *(_absent(column) for column in columns if column.name not in by_name),
@@ -544,9 +546,7 @@ def _load(
     if any(counts):
         bad = typed.with_columns(_flag(column) for column in present).filter(pl.any_horizontal(flags))
         messages = (
-            bad.head(MAX_ISSUES)
-            .select(pl.col(ROW).cast(pl.Int64), *(_message_expr(column, lang) for column in present))
-            .collect()
+            bad.head(MAX_ISSUES).select(ROW, *(_message_expr(column, lang) for column in present)).collect()
         )
         for column, count in zip(present, counts, strict=True):
             if count:
@@ -573,15 +573,16 @@ def _load_clean_csv(
     """The fast path for a clean CSV file with the run starts of ``runs`` (see :func:`_load`), or
     None when anything needs the careful path.
 
-    Numbers are parsed by the CSV reader itself and only the needed columns are read; dates stay
-    text and are parsed strictly as ISO 8601 here (the reader would also accept ``01/02/2024``).
-    Any value the careful path would reject, or merely normalise, sends the file there instead,
-    so both paths give the same frame for the same file.
+    Numbers are parsed by the CSV reader itself and only the needed columns are read; dates are
+    read as text and parsed strictly as ISO 8601 as they are read (the reader would also accept
+    ``01/02/2024``), each with a flag for a text that needs a closer look. Any value the careful
+    path would reject, or merely normalise, sends the file there instead, so both paths give the
+    same frame for the same file.
 
-    The checks are aggregates run together in one ``select`` (Polars runs them in parallel). Ids,
-    choices and dates repeat a lot (5 million actuals rows hold 10,000 people, 5 KPIs and 104
-    dates), so their checks look at each distinct value once rather than at every cell; the run
-    starts of the key columns hold every distinct key, and cost less to find than a hash table.
+    The checks are aggregates run together in one ``select`` (Polars runs them in parallel). Ids
+    and choices repeat a lot (5 million actuals rows hold 10,000 people and 5 KPIs), so their
+    checks look at each distinct value once rather than at every cell; the run starts of the key
+    columns hold every distinct key, and cost less to find than a hash table.
     """
     native: dict[str, pl.DataType | type[pl.DataType]] = {
         by_name[column.name]: pl.Float64 for column in present if column.kind in {_Kind.FLOAT, _Kind.INT}
@@ -589,24 +590,28 @@ def _load_clean_csv(
     simple = {_Kind.ID, _Kind.TEXT, _Kind.FLOAT, _Kind.INT, _Kind.DATE, _Kind.CHOICE}
     if any(column.kind not in simple for column in present):
         return None
-    dates = [column for column in present if column.kind is _Kind.DATE]
+    # Each date text is parsed and checked within the reading, so only the parsed dates are kept:
+    # the frame holds no text copy of a date column at any time.
+    dates = {
+        column.name: pl.col(column.name).str.to_date(_DATE_FORMAT, strict=False)
+        for column in present
+        if column.kind is _Kind.DATE
+    }
     try:
         frame = (
             pl.scan_csv(path, infer_schema=False, schema_overrides=native, encoding="utf8")
             .select(pl.col(by_name[column.name]).alias(column.name) for column in present)
             .with_row_index(ROW, offset=2)
             .with_columns(
-                pl.col(ROW).cast(pl.Int64),
-                # Unguarded (cheaper on every cell): ``_care`` checks the lengths ``_iso_date`` guards.
-                *(
-                    pl.col(column.name).str.to_date(_DATE_FORMAT, strict=False).alias(_parsed(column.name))
-                    for column in dates
-                ),
+                *(date.alias(name) for name, date in dates.items()),
+                *(_misshapen(pl.col(name), date).alias(_unsure(name)) for name, date in dates.items()),
                 *([_starts(runs).alias(START)] if runs else []),
             )
             .collect()
         )
     except Exception:  # a cell the reader cannot parse: the careful path will say which
+        return None
+    if any(frame.drop_in_place(_unsure(name)).any() for name in dates):
         return None
     # Required keys pass ``_care`` only when no cell is missing or changed: these are the starts
     # the careful path would find.
@@ -620,7 +625,6 @@ def _load_clean_csv(
             pl.when(pl.col(name).str.len_bytes() > 0).then(pl.col(name)).alias(name) for name in empty
         )
     frame = frame.with_columns(
-        *(pl.col(_parsed(column.name)).alias(column.name) for column in dates),
         *(pl.col(column.name).cast(pl.Int64) for column in present if column.kind is _Kind.INT),
         *(
             pl.col(column.name).fill_null(column.default)
@@ -628,7 +632,7 @@ def _load_clean_csv(
             if column.kind is _Kind.CHOICE and column.default is not None
         ),
         *(_absent(column) for column in missing),
-    ).drop(_parsed(column.name) for column in dates)
+    )
     return frame, starts
 
 
@@ -641,6 +645,9 @@ def _care(
 ) -> frozenset[str] | None:
     """None when some value of ``frame`` needs the careful path (to be rejected or normalised);
     else the text columns holding empty strings (a quoted ``""``), which become nulls as there.
+
+    Date columns are already parsed, their texts checked by :func:`_misshapen`: an empty text is
+    a null date, so only whether a required one has nulls is left to check.
 
     ``starts`` are the run starts of the ``runs`` columns: every value of those columns appears on
     a start row, so the start rows hold all their distinct values.
@@ -662,20 +669,14 @@ def _care(
                 # Whole numbers that a 64-bit float holds exactly; the careful path decides the rest.
                 wrong = wrong | (value != value.round(0)) | (value.abs() > WHOLE_LIMIT)
             checks.append(wrong.any())
-        else:
+        elif column.kind is not _Kind.DATE:
             texts.append(column)
     if checks and frame.select(pl.any_horizontal(check.fill_null(False) for check in checks)).item():
         return None
     empty: set[str] = set()
     for column in texts:
         values = frame.get_column(column.name)
-        if (
-            column.kind is _Kind.DATE
-            and frame.get_column(_parsed(column.name)).null_count() == values.null_count()
-            and values.str.len_bytes().eq(10).all()
-        ):
-            continue  # every text has ten bytes and parsed (so none is empty): nothing to look at
-        # Ids, choices and dates repeat: each distinct value is looked at once.
+        # Ids and choices repeat: each distinct value is looked at once.
         if starts is not None and column.name in runs:
             values = values.filter(starts)
         elif column.kind is not _Kind.TEXT:
@@ -683,7 +684,7 @@ def _care(
         wrong, blank = values.to_frame().select(_text_checks(pl.col(column.name), column)).row(0)
         if wrong or (blank and column.required):
             return None
-        if blank and column.kind is not _Kind.DATE:
+        if blank:
             empty.add(column.name)
     return frozenset(empty)
 
@@ -691,8 +692,8 @@ def _care(
 def _text_checks(text: pl.Expr, column: _Column) -> tuple[pl.Expr, pl.Expr]:
     """Whether any value needs the careful path, and whether any is an empty string.
 
-    Padding, ``7.0``-style ids, enum spelling and dates other than ``YYYY-MM-DD`` are the careful
-    path's job; an empty string is a missing value on both paths.
+    Padding, ``7.0``-style ids and enum spelling are the careful path's job; an empty string is a
+    missing value on both paths.
     """
     filled = text.str.len_bytes() > 0
     wrong = text.str.len_bytes() != text.str.strip_chars().str.len_bytes()
@@ -700,9 +701,6 @@ def _text_checks(text: pl.Expr, column: _Column) -> tuple[pl.Expr, pl.Expr]:
         wrong = wrong | text.str.contains(".", literal=True)
     elif column.kind is _Kind.CHOICE:
         wrong = wrong | (filled & ~text.is_in(column.choices))
-    elif column.kind is _Kind.DATE:
-        # Every distinct text parses (the parsed column is then non-null wherever the text is filled).
-        wrong = filled & _iso_date(text).is_null()
     return wrong.fill_null(False).any().alias("wrong"), (~filled).fill_null(False).any().alias("blank")
 
 
@@ -710,13 +708,18 @@ def _text_checks(text: pl.Expr, column: _Column) -> tuple[pl.Expr, pl.Expr]:
 WHOLE_LIMIT: Final = float(2**53)
 
 
-def _parsed(name: str) -> str:
-    return f"__date:{name}"
+def _unsure(name: str) -> str:
+    return f"__unsure:{name}"
 
 
-def _iso_date(text: pl.Expr) -> pl.Expr:
-    """``YYYY-MM-DD`` text as a date; anything else (other lengths, other formats) null."""
-    return pl.when(text.str.len_bytes() == 10).then(text.str.to_date(_DATE_FORMAT, strict=False))
+def _misshapen(text: pl.Expr, date: pl.Expr) -> pl.Expr:
+    """Whether a date text needs the careful path: filled but not ``YYYY-MM-DD``.
+
+    ``date`` is the text parsed without a guard (cheaper on every cell), which also takes
+    ``2024-1-7``: the length rules that out. An empty text is a missing value on both paths.
+    """
+    length = text.str.len_bytes()
+    return (length > 0) & ((length != 10) | date.is_null())
 
 
 def _issue_row(row: int, order: int, column: str, message: str) -> dict[str, object]:
@@ -753,8 +756,9 @@ def _repeats(
     has them. When the cheap check cannot prove the keys unique, the rows are hashed once: groups
     of one row (the usual case) need no join at all.
     """
+    no_repeats = frame.clear().with_columns(pl.lit(None, dtype=frame.schema[ROW]).alias("first"))
     if _plainly_unique(frame, keys, starts=starts):
-        return frame.clear().with_columns(pl.lit(None, dtype=pl.Int64).alias("first"))
+        return no_repeats
     repeated = (
         frame.filter(_not_null(required))
         .group_by(list(keys))
@@ -763,7 +767,7 @@ def _repeats(
         .drop("__rows")
     )
     if repeated.is_empty():
-        return frame.clear().with_columns(pl.lit(None, dtype=pl.Int64).alias("first"))
+        return no_repeats
     return (
         frame.join(repeated, on=list(keys), how="inner", nulls_equal=True)
         .filter(pl.col(ROW) != pl.col("first"))
