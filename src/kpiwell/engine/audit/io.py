@@ -1046,40 +1046,31 @@ def _check_people(
 
 def _check_surveys(table: _Table, known: _Known | None, issues: _Issues, lang: str) -> None:
     order = _order(SURVEYS_COLUMNS)
-    limits = pl.DataFrame(
-        {
-            "instrument": list(INSTRUMENTS),
-            "__items": [items for items, _, _ in INSTRUMENTS.values()],
-            "__low": [low for _, low, _ in INSTRUMENTS.values()],
-            "__high": [high for _, _, high in INSTRUMENTS.values()],
-        },
-        schema_overrides={"__items": pl.Int64, "__low": pl.Int64, "__high": pl.Int64},
+    frame = table.frame
+    # Each row's instrument's item count and response range, looked up by expressions rather than
+    # joined, so no copy of the file's rows is made; an unknown instrument has none, so no issue.
+    items, low, high = (
+        pl.col("instrument").replace_strict(
+            list(INSTRUMENTS),
+            [shape[index] for shape in INSTRUMENTS.values()],
+            default=None,
+            return_dtype=pl.Int64,
+        )
+        for index in range(3)
     )
-    # A left join keeps the file's order; rows of no known instrument get null limits, so no issue.
-    joined = table.frame.join(limits, on="instrument", how="left", maintain_order="left")
     issues.add_rows(
-        joined.filter(pl.col("item") > pl.col("__items")),
+        frame.filter(pl.col("item") > items),
         "item",
         order["item"],
         _message(
-            "input.survey_item",
-            lang,
-            item=pl.col("item"),
-            instrument=pl.col("instrument"),
-            count=pl.col("__items"),
+            "input.survey_item", lang, item=pl.col("item"), instrument=pl.col("instrument"), count=items
         ),
     )
     issues.add_rows(
-        joined.filter((pl.col("response") < pl.col("__low")) | (pl.col("response") > pl.col("__high"))),
+        frame.filter((pl.col("response") < low) | (pl.col("response") > high)),
         "response",
         order["response"],
-        _message(
-            "input.survey_response",
-            lang,
-            instrument=pl.col("instrument"),
-            low=pl.col("__low"),
-            high=pl.col("__high"),
-        ),
+        _message("input.survey_response", lang, instrument=pl.col("instrument"), low=low, high=high),
     )
     _check_people(table, known=known, issues=issues, lang=lang, columns=SURVEYS_COLUMNS, person="person_id")
 
