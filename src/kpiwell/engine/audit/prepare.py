@@ -229,11 +229,14 @@ def _in_order(actuals: pl.DataFrame, runs: pl.DataFrame, changed: pl.Series) -> 
     # The runs laid end to end in aid order: a run's k-th row is row start + k of ``actuals``.
     # NumPy repeats each run's values without building the per-run lists of repeat_by/int_ranges.
     shift = start - (np.cumsum(length) - length)
+    # Built in place in UInt32 (Polars' row index type), not in int64: the millions of rows are
+    # written once, and no int64 temporaries add to the step's peak memory. UInt32 arithmetic wraps
+    # modulo 2^32, so a negative shift (a run that comes later in aid order than in ``actuals``)
+    # still lands exactly on its rows, every row position being below 2^32.
+    row = np.repeat(shift.astype(np.uint32), length)
+    row += np.arange(row.size, dtype=np.uint32)
     return pl.DataFrame(
-        {
-            "aid": np.repeat(planned.get_column("aid").to_numpy(), length),
-            "row": np.repeat(shift, length) + np.arange(length.sum()),
-        },
+        {"aid": np.repeat(planned.get_column("aid").to_numpy(), length), "row": row},
         schema={"aid": pl.UInt32, "row": pl.UInt32},
     )
 
@@ -259,13 +262,16 @@ def _prepare_observations(
             # is evaluated in the actuals' own row order and picks the positions to gather.
             # The aid column carries the flag a sort would set, so group-bys on it take the same
             # (contiguous) path as after a sort.
-            order = order.filter(actuals.select(known).to_series().gather(order.get_column("row")))
-            rows = (
-                # one chunk first: gathering across a reader's many chunks is several times slower
-                actuals.select("period_end", "value")
-                .rechunk()
-                .gather(order.get_column("row"))
-                .insert_column(0, order.get_column("aid").set_sorted())
+            # Every column is put in one chunk before it is gathered from: gathering across a
+            # reader's many chunks is several times slower.
+            order = order.filter(actuals.select(known).to_series().rechunk().gather(order.get_column("row")))
+            row = order.get_column("row")
+            rows = pl.DataFrame(
+                [
+                    order.get_column("aid").set_sorted(),
+                    # one column at a time, so that only one column's single-chunk copy is alive
+                    *(actuals.get_column(column).rechunk().gather(row) for column in ("period_end", "value")),
+                ]
             )
             return rows, values.clear().insert_column(0, order.get_column("aid").clear())
         run_of_row = pl.concat([pl.Series([0], dtype=pl.UInt32), changed.cast(pl.UInt32).cum_sum()])
