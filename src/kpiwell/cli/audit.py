@@ -348,9 +348,7 @@ def _summary(data: ReportData, lang: str, out: Path) -> str:
     result = data.result
     scope = t("report.scope.team", lang, team=data.scope) if data.scope else t("report.scope.all", lang)
     lines = [t("cli.summary.title", lang, as_of=result.as_of, people=data.people.height, scope=scope), ""]
-    by_code: dict[str, dict[str, int]] = {}
-    for code, severity, count in result.finding_set.table().group_by("code", "severity").len().iter_rows():
-        by_code.setdefault(code, dict.fromkeys(SEVERITIES, 0))[severity] = count
+    by_code = result.counts()
     header = [t("cli.summary.code", lang), *(t(f"severity.{s}", lang) for s in SEVERITIES)]
     rows = [[code, *(str(by_code[code][s]) for s in SEVERITIES)] for code in sorted(by_code)]
     totals = [t("cli.summary.total", lang), *(str(sum(c[s] for c in by_code.values())) for s in SEVERITIES)]

@@ -301,9 +301,10 @@ class AuditResult:
         return self.findings
 
     def counts(self) -> dict[str, dict[str, int]]:
-        """Number of findings per code and severity: ``{code: {severity: n}}``."""
+        """Number of findings per code and severity, every severity listed (0 where none), codes
+        in alphabetical order: ``{code: {severity: n}}``."""
+        counted = self.finding_set.table().group_by("code", "severity").len()
         out: dict[str, dict[str, int]] = {}
-        for finding in self.findings:
-            per_code = out.setdefault(finding.code, {})
-            per_code[finding.severity.value] = per_code.get(finding.severity.value, 0) + 1
+        for code, severity, count in counted.sort("code").iter_rows():
+            out.setdefault(code, {level.value: 0 for level in Severity})[severity] = count
         return out

@@ -108,13 +108,8 @@ def summary(
     resolved: tuple[Resolved, ...] | None = None,
 ) -> dict[str, Any]:
     index = result.finding_set.table()
-    per_code: dict[str, dict[str, int]] = {}
-    for code, severity, count in index.group_by("code", "severity").len().iter_rows():
-        per_code.setdefault(code, {})[severity] = count
-    by_code = {
-        code: {severity: per_code[code].get(severity, 0) for severity in SEVERITIES}
-        for code in sorted(per_code)
-    }
+    counts = result.counts()
+    by_code = {code: {severity: counts[code][severity] for severity in SEVERITIES} for code in counts}
     out: dict[str, Any] = {
         "scope": scope,
         "people": people,
