@@ -13,12 +13,16 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
+# The sources are compiled to bytecode once at install, as installing a wheel does: an editable
+# install under PYTHONDONTWRITEBYTECODE=1 would otherwise compile every module on every run.
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e .
+	$(BIN)/python -m compileall -q src > /dev/null
 	touch $@
 
 $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/python -m compileall -q src > /dev/null
 	touch $@ $(VENV)/.installed
 
 install: $(VENV)/.installed

@@ -1,8 +1,12 @@
 from __future__ import annotations
 
 import io
+from pathlib import Path
+
+import pytest
 
 from kpiwell.cli._console import Progress, table
+from kpiwell.cli.audit import _Staged
 from kpiwell.engine.audit.io import read_inputs
 
 from .conftest import PLAN_CSV, Writer
@@ -80,3 +84,46 @@ def test_quoted_empty_cells_are_missing_values_on_both_csv_paths(write: Writer) 
         "period": "week",
         "target": 100.0,
     }
+
+
+def test_staged_outputs_replace_the_old_ones_together_with_no_temporary_left(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "findings.json").write_text("old findings", encoding="utf-8")
+
+    with _Staged(out) as staged:
+        staged.add("findings.json", b"new findings")
+        staged.add("report.html", "new report")
+
+    assert sorted(path.name for path in out.iterdir()) == ["findings.json", "report.html"]
+    assert (out / "findings.json").read_bytes() == b"new findings"
+    assert (out / "report.html").read_text(encoding="utf-8") == "new report"
+    assert (out / "report.html").stat().st_mode & 0o777 == 0o644
+
+
+def test_an_error_while_staging_leaves_the_old_outputs_and_no_temporary(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "findings.json").write_text("old findings", encoding="utf-8")
+
+    # the report fails to render after findings.json was handed to the writer thread
+    with pytest.raises(RuntimeError, match="render failed"), _Staged(out) as staged:
+        staged.add("findings.json", b"new findings")
+        raise RuntimeError("render failed")
+
+    assert sorted(path.name for path in out.iterdir()) == ["findings.json"]
+    assert (out / "findings.json").read_text(encoding="utf-8") == "old findings"
+
+
+def test_a_failed_background_write_is_raised_and_nothing_is_replaced(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "report.html").write_text("old report", encoding="utf-8")
+
+    # a lone surrogate cannot be encoded: the writer thread fails on the second file
+    with pytest.raises(UnicodeEncodeError), _Staged(out) as staged:
+        staged.add("findings.json", b"new findings")
+        staged.add("report.html", "\ud800")
+
+    assert sorted(path.name for path in out.iterdir()) == ["report.html"]
+    assert (out / "report.html").read_text(encoding="utf-8") == "old report"

@@ -12,6 +12,7 @@ import dataclasses
 import os
 import sys
 import tempfile
+from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
@@ -165,9 +166,13 @@ def _audit(args: argparse.Namespace, lang: str) -> int:
             status=data.status,
             resolved=data.resolved,
         )
-        page = render_report(data, lang)
-        progress.step(t("cli.progress.writing", lang))
-        _write_atomically(args.out, {"findings.json": document, "report.html": page})
+        # findings.json goes to disk while the report renders: writing tens of megabytes is
+        # kernel time, which a second thread spends on the other core.
+        with _Staged(args.out) as staged:
+            staged.add("findings.json", document)
+            page = render_report(data, lang)
+            progress.step(t("cli.progress.writing", lang))
+            staged.add("report.html", page)
     finally:
         progress.close()
     print(_summary(data, lang, args.out))
@@ -326,22 +331,62 @@ def _compare(data: ReportData, baseline: Baseline | None, teams: frozenset[str] 
 # --- output -----------------------------------------------------------------------------------
 
 
-def _write_atomically(directory: Path, files: dict[str, str | bytes]) -> None:
-    """Write every file to a temporary name in ``directory``, then rename them all into place."""
-    directory.mkdir(parents=True, exist_ok=True)
-    staged: list[tuple[Path, Path]] = []
-    try:
-        for name, content in files.items():
-            descriptor, name_on_disk = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=directory)
+class _Staged:
+    """Files written to temporary names in ``directory`` by a background thread, renamed into place
+    together when the block ends without an error; on an error every temporary file is removed and
+    what was there before is left untouched.
+    """
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+        self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kpiwell-write")
+        self._pending: list[tuple[Future[Path], Path]] = []
+
+    def __enter__(self) -> _Staged:
+        self.directory.mkdir(parents=True, exist_ok=True)
+        return self
+
+    def add(self, name: str, content: str | bytes) -> None:
+        """Start writing ``content`` to a temporary file that becomes ``directory/name``."""
+        self._pending.append((self._writer.submit(self._write, name, content), self.directory / name))
+
+    def _write(self, name: str, content: str | bytes) -> Path:
+        descriptor, name_on_disk = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=self.directory)
+        try:
             with os.fdopen(descriptor, "wb") as handle:
                 handle.write(content if isinstance(content, bytes) else content.encode("utf-8"))
             os.chmod(name_on_disk, 0o644)  # mkstemp's private 0600 is not what an output file needs
-            staged.append((Path(name_on_disk), directory / name))
-        for temporary, final in staged:
-            os.replace(temporary, final)
-    finally:
-        for temporary, _ in staged:
-            temporary.unlink(missing_ok=True)
+        except BaseException:
+            Path(name_on_disk).unlink(missing_ok=True)
+            raise
+        return Path(name_on_disk)
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, trace: object) -> None:
+        self._writer.shutdown(wait=True)
+        written: list[tuple[Path, Path]] = []
+        failure: BaseException | None = None
+        for future, final in self._pending:
+            problem = future.exception()
+            if problem is None:
+                written.append((future.result(), final))
+            elif failure is None:
+                failure = problem
+        try:
+            if kind is None and failure is not None:
+                raise failure
+            if kind is None:
+                for temporary, final in written:
+                    os.replace(temporary, final)
+        finally:
+            for temporary, _ in written:
+                temporary.unlink(missing_ok=True)
+
+
+def _write_atomically(directory: Path, files: dict[str, str | bytes]) -> None:
+    """Write every file to a temporary name in ``directory``, then rename them all into place."""
+    with _Staged(directory) as staged:
+        for name, content in files.items():
+            staged.add(name, content)
 
 
 def _summary(data: ReportData, lang: str, out: Path) -> str:
