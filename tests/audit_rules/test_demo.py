@@ -59,6 +59,23 @@ def test_every_planted_problem_shows_up_as_its_code(demo: DemoOrg, result: Audit
     assert [subject for subject in planted if subject not in found] == []
 
 
+def test_every_planted_problem_also_shows_up_at_the_default_as_of(demo: DemoOrg) -> None:
+    # `kpiwell audit` without --as-of audits as of the latest period end, here the Sunday five
+    # days before the demo's as-of: no planted pattern may sit on a rule's line from that day.
+    frames = to_audit_frames(demo)
+    result = audit(
+        frames["plan"],
+        frames["actuals"],
+        frames["checkins"],
+        frames["recognition"],
+        surveys=frames["surveys"],
+    )
+    assert result.as_of == date(2026, 11, 22)
+    found = {(f.code, f.team, f.person_id, f.kpi) for f in result.findings}
+    planted = [subject for subject in planted_subjects(demo) if audited(subject)]
+    assert [subject for subject in planted if subject not in found] == []
+
+
 def test_the_healthy_team_has_no_finding_at_all(demo: DemoOrg, result: AuditResult) -> None:
     healthy = next(team.name for team in demo.teams if team.key == CARE)
     assert [(f.code, f.person_id, f.kpi) for f in result.findings if f.team == healthy] == []

@@ -33,10 +33,12 @@ FADING_SELLER: Final = "E022"  # mood falls from 5 to 1 over her last eight chec
 FADING_MOODS: Final = (5, 5, 4, 3, 2, 1, 1, 1)
 PRESSURED_WORKLOADS: Final = (4, 4, 5, 4)
 # Delivery & Installation: days since each person's last 1:1 (the new hire had one at onboarding).
+# The audit's default as-of is the latest period end, up to six days before the demo's as-of, so
+# every gap stays beyond its line (warning after 14 days, critical after 30) from either date.
 LAST_DELIVERY_CHECKIN: Final = {
     "E049": 38,
     "E050": 45,
-    "E051": 19,
+    "E051": 24,
     "E052": 62,
     "E053": 23,
     "E054": 52,
@@ -168,7 +170,9 @@ def _meetings(rng: np.random.Generator, timeline: Timeline, person: DemoPerson, 
         return [_Meeting(day=d, phase=HEAD_OFFICE) for d in days]
     days = _weekly(first, last, weekday)
     if person.key == FADING_SELLER:  # her manager moved to twice-weekly check-ins as she struggled
-        cutoff = last - timedelta(days=27)
+        # Up to the last period end, so that her last eight check-ins are the same whether the
+        # audit's as-of is the demo's or the default (the latest period end).
+        cutoff = timeline.last_period - timedelta(days=27)
         twice_weekly = sorted(
             cutoff + timedelta(days=offset)
             for offset in range(28)
