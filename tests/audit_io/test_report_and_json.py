@@ -8,6 +8,8 @@ from pathlib import Path
 
 import polars as pl
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kpiwell.engine.audit.baseline import NEW, PERSISTING, BaselineError, compare, read_baseline
 from kpiwell.engine.audit.findings import (
@@ -386,6 +388,43 @@ def test_pseudonyms_are_keyed_stable_and_replace_whole_words_only() -> None:
     masked = mask.finding(feedback_gap("E1", "Ops"))
     assert (masked.person_id, masked.team) == (mask.person("E1"), mask.team("Ops"))
     assert masked.id != feedback_gap("E1", "Ops").id
+
+
+# Known texts that overlap, nest, span words, carry hyphens, underscores and Vietnamese letters,
+# and start or end with characters that are not word characters.
+_KNOWN_PEOPLE = ["E1", "E10", "E1-2", "An", "x_1"]
+_KNOWN_TEAMS = ["Sales", "Hanoi Sales", "Đà Nẵng", "(HQ)", "R&D.", "Ops"]
+_PIECES = [*_KNOWN_PEOPLE, *_KNOWN_TEAMS, " ", "-", "_", "(", ")", ".", ",", "x", "9", "é", "Nẵng", "/"]
+
+
+def _by_regex(mask: Pseudonymizer, value: str) -> str:
+    """The replacement as one regular expression of every known text states it, longest first."""
+    originals = sorted((text for text in mask.mapping if text), key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(text) for text in originals) + r")(?![\w-])")
+    return mask.mapping.get(value) or pattern.sub(lambda match: mask.mapping[match.group(1)], value)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=12).map("".join))
+def test_whole_word_replacement_matches_the_regular_expression_it_states(value: str) -> None:
+    mask = Pseudonymizer(key=b"k", people=_KNOWN_PEOPLE, teams=_KNOWN_TEAMS, names={"E10": "An Tran"})
+
+    assert mask.text(value) == _by_regex(mask, value)
+
+
+def test_whole_word_replacement_takes_the_longest_known_text_and_respects_boundaries() -> None:
+    mask = Pseudonymizer(key=b"k", people=["E1"], teams=["Sales", "Hanoi Sales", "(HQ)"])
+    sales, hanoi, hq = mask.team("Sales"), mask.team("Hanoi Sales"), mask.team("(HQ)")
+
+    assert mask.text("Hanoi Sales vs Sales (HQ)") == f"{hanoi} vs {sales} {hq}"
+    # "(HQ)" right after a letter does not start at a word boundary
+    assert mask.text("Sales(HQ)") == f"{sales}(HQ)"
+    assert (
+        mask.text("E1-x, x-E1, E1_ and E1é stay; E1. goes")
+        == f"E1-x, x-E1, E1_ and E1é stay; {mask.person('E1')}. goes"
+    )
+    assert mask.text("nothing known here") == "nothing known here"
+    assert mask.text("") == ""
 
 
 def test_a_masked_column_batch_is_each_of_its_findings_masked() -> None:

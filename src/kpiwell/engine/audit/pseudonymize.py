@@ -15,7 +15,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import hmac
-import re
+from bisect import bisect_right
 from collections.abc import Iterable, Mapping
 from typing import Any, Final
 
@@ -24,6 +24,12 @@ import polars as pl
 from kpiwell.engine.audit.findings import AuditResult, Finding, FindingBatch, FindingSet, Note
 
 DIGITS: Final = 10  # 40 bits: a collision among 100,000 ids has a probability below 1 in 200,000
+
+
+def _joins(character: str) -> bool:
+    """Whether ``character`` continues a word: a word character (as ``\\w`` in a regular
+    expression: a letter, a digit or ``_``, in any script) or a hyphen."""
+    return character.isalnum() or character in "_-"
 
 
 class PseudonymCollisionError(ValueError):
@@ -55,12 +61,7 @@ class Pseudonymizer:
             if name and name not in mapping:
                 mapping[name] = self.person(person)
         self.mapping: dict[str, str] = mapping
-        originals = sorted((text for text in mapping if text), key=len, reverse=True)
-        self._pattern = (
-            re.compile(r"(?<![\w-])(" + "|".join(re.escape(text) for text in originals) + r")(?![\w-])")
-            if originals
-            else None
-        )
+        self._longest = max((len(text) for text in mapping), default=0)
 
     @classmethod
     def from_frames(
@@ -95,9 +96,39 @@ class Pseudonymizer:
         exact = self.mapping.get(value)
         if exact is not None:
             return exact
-        if self._pattern is None:
+        return self._whole_words(value)
+
+    def _whole_words(self, value: str) -> str:
+        """Every known text inside ``value`` that is neither preceded nor followed by a word
+        character or a hyphen, replaced; scanning from the left, the longest known text at a
+        position wins and the scan goes on after it.
+
+        The same replacement as one regular expression of every known text, longest first, with
+        ``(?<![\\w-])`` and ``(?![\\w-])`` around it (a test holds the two equal); the candidates
+        here are only the substrings between boundaries, looked up in the mapping, because an
+        expression of tens of thousands of alternatives is slow to compile and to search.
+        """
+        starts = [i for i in range(len(value)) if i == 0 or not _joins(value[i - 1])]
+        ends = [j for j in range(1, len(value) + 1) if j == len(value) or not _joins(value[j])]
+        if not starts or not ends:
             return value
-        return self._pattern.sub(lambda match: self.mapping[match.group(1)], value)
+        parts: list[str] = []
+        done = 0  # value[:done] is in parts already
+        for start in starts:
+            if start < done:
+                continue
+            # the boundaries after ``start`` no farther than the longest known text, longest first
+            first, last = bisect_right(ends, start), bisect_right(ends, start + self._longest)
+            for end in reversed(ends[first:last]):
+                found = self.mapping.get(value[start:end])
+                if found is not None:
+                    parts += [value[done:start], found]
+                    done = end
+                    break
+        if not parts:
+            return value
+        parts.append(value[done:])
+        return "".join(parts)
 
     def value(self, value: Any) -> Any:
         """Strings replaced inside any JSON-like value (dicts, lists, tuples)."""
