@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -127,3 +128,26 @@ def test_a_failed_background_write_is_raised_and_nothing_is_replaced(tmp_path: P
 
     assert sorted(path.name for path in out.iterdir()) == ["report.html"]
     assert (out / "report.html").read_text(encoding="utf-8") == "old report"
+
+
+def test_a_file_given_in_pieces_is_written_in_order(tmp_path: Path) -> None:
+    pieces = [f"piece {index};".encode() for index in range(500)]
+
+    with _Staged(tmp_path) as staged:
+        staged.add("findings.json", iter(pieces))
+
+    assert (tmp_path / "findings.json").read_bytes() == b"".join(pieces)
+
+
+def test_pieces_that_fail_half_way_leave_the_old_output_and_no_temporary(tmp_path: Path) -> None:
+    (tmp_path / "findings.json").write_text("old findings", encoding="utf-8")
+
+    def pieces() -> Iterator[bytes]:
+        yield b"new "
+        raise ValueError("the findings could not be encoded")
+
+    with pytest.raises(ValueError, match="could not be encoded"), _Staged(tmp_path) as staged:
+        staged.add("findings.json", pieces())
+
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["findings.json"]
+    assert (tmp_path / "findings.json").read_text(encoding="utf-8") == "old findings"

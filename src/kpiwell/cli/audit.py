@@ -12,10 +12,11 @@ import dataclasses
 import os
 import sys
 import tempfile
+from collections.abc import Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, BinaryIO, Final
 
 import polars as pl
 
@@ -340,46 +341,42 @@ class _Staged:
     def __init__(self, directory: Path) -> None:
         self.directory = directory
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kpiwell-write")
-        self._pending: list[tuple[Future[Path], Path]] = []
+        self._jobs: list[Future[None]] = []
+        self._files: list[tuple[BinaryIO, Path, Path]] = []  # (open handle, temporary, final)
 
     def __enter__(self) -> _Staged:
         self.directory.mkdir(parents=True, exist_ok=True)
         return self
 
-    def add(self, name: str, content: str | bytes) -> None:
-        """Start writing ``content`` to a temporary file that becomes ``directory/name``."""
-        self._pending.append((self._writer.submit(self._write, name, content), self.directory / name))
-
-    def _write(self, name: str, content: str | bytes) -> Path:
+    def add(self, name: str, content: str | bytes | Iterable[bytes]) -> None:
+        """Write ``content`` to a temporary file that becomes ``directory/name``: text, bytes, or
+        bytes in pieces, which are taken here one by one and written meanwhile by the thread."""
         descriptor, name_on_disk = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=self.directory)
-        try:
-            with os.fdopen(descriptor, "wb") as handle:
-                handle.write(content if isinstance(content, bytes) else content.encode("utf-8"))
-            os.chmod(name_on_disk, 0o644)  # mkstemp's private 0600 is not what an output file needs
-        except BaseException:
-            Path(name_on_disk).unlink(missing_ok=True)
-            raise
-        return Path(name_on_disk)
+        handle = os.fdopen(descriptor, "wb")
+        self._files.append((handle, Path(name_on_disk), self.directory / name))
+        pieces = [content] if isinstance(content, str | bytes) else content
+        for piece in pieces:
+            self._jobs.append(self._writer.submit(_write_piece, handle, piece))
+        self._jobs.append(self._writer.submit(handle.close))
 
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, trace: object) -> None:
         self._writer.shutdown(wait=True)
-        written: list[tuple[Path, Path]] = []
-        failure: BaseException | None = None
-        for future, final in self._pending:
-            problem = future.exception()
-            if problem is None:
-                written.append((future.result(), final))
-            elif failure is None:
-                failure = problem
         try:
+            failure = next((job.exception() for job in self._jobs if job.exception() is not None), None)
             if kind is None and failure is not None:
                 raise failure
             if kind is None:
-                for temporary, final in written:
+                for _, temporary, final in self._files:
+                    os.chmod(temporary, 0o644)  # mkstemp's private 0600 is not what an output needs
                     os.replace(temporary, final)
         finally:
-            for temporary, _ in written:
+            for handle, temporary, _ in self._files:
+                handle.close()
                 temporary.unlink(missing_ok=True)
+
+
+def _write_piece(handle: BinaryIO, piece: str | bytes) -> None:
+    handle.write(piece if isinstance(piece, bytes) else piece.encode("utf-8"))
 
 
 def _write_atomically(directory: Path, files: dict[str, str | bytes]) -> None:
