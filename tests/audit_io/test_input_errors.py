@@ -394,3 +394,19 @@ def test_a_list_column_in_parquet_is_reported_not_crashed_on(tmp_path: Path, wri
             "this column holds List(Float64) values, which cannot be read as text",
         ),
     ]
+
+
+def test_every_run_of_a_file_read_in_several_chunks_is_checked(write: Writer) -> None:
+    # 40,000 rows are read in several chunks; run starts are found chunk by chunk, so a run that
+    # begins on a chunk's first row must be found too: here every row is a run of its own.
+    size = 40_000
+    rows = "".join(f"U{index},calls,2024-01-07,1\n" for index in range(size))
+    actuals = write("actuals.csv", f"person_id,kpi,period_end,value\n{rows}")
+
+    with pytest.raises(InputError) as caught:
+        read_inputs(plan=write("plan.csv", PLAN_CSV), actuals=actuals)
+
+    assert caught.value.total == size
+    assert caught.value.issues[0] == InputIssue(
+        file=str(actuals), row=2, column="person_id", message="person U0 is not in the plan"
+    )
