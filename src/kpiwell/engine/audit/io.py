@@ -665,16 +665,25 @@ def _care(frame: pl.DataFrame, present: Sequence[_Column], *, runs: _Runs | None
         value = pl.col(column.name)
         if column.required:
             checks.append(value.null_count() > 0)
-        if column.kind in {_Kind.FLOAT, _Kind.INT}:
+        if column.kind is _Kind.FLOAT:
+            # Aggregates rather than a flag per cell (1.5 ms rather than 12 ms for 5 million): a sum
+            # is finite only when every number is, save for finite sums too large for a float,
+            # which the careful path reads the same, just slower.
+            wrong = ~value.sum().is_finite()
+            if column.low is not None:
+                wrong = wrong | (value.min() < column.low)
+            if column.high is not None:
+                wrong = wrong | (value.max() > column.high)
+            checks.append(wrong)
+        elif column.kind is _Kind.INT:
             wrong = ~value.is_finite()
             # Only the bounds a column has are compared: millions of comparisons with infinity cost.
             if column.low is not None:
                 wrong = wrong | (value < column.low)
             if column.high is not None:
                 wrong = wrong | (value > column.high)
-            if column.kind is _Kind.INT:
-                # Whole numbers that a 64-bit float holds exactly; the careful path decides the rest.
-                wrong = wrong | (value != value.round(0)) | (value.abs() > WHOLE_LIMIT)
+            # Whole numbers that a 64-bit float holds exactly; the careful path decides the rest.
+            wrong = wrong | (value != value.round(0)) | (value.abs() > WHOLE_LIMIT)
             checks.append(wrong.any())
         elif column.kind is not _Kind.DATE:
             texts.append(column)
@@ -1096,8 +1105,22 @@ def _check_people(
 
 
 def _check_surveys(table: _Table, known: _Known | None, issues: _Issues, lang: str) -> None:
+    _check_answers(table.frame, issues, lang)
+    _check_people(table, known=known, issues=issues, lang=lang, columns=SURVEYS_COLUMNS, person="person_id")
+
+
+def _check_answers(frame: pl.DataFrame, issues: _Issues, lang: str) -> None:
+    """Items beyond an instrument's count and responses outside its range."""
+    # One comparison per instrument and a single answer first (a quarter of the cost of the
+    # lookups below): the rows and their messages are only looked for when something is wrong.
+    wrong = (
+        (pl.col("instrument") == code)
+        & ((pl.col("item") > count) | (pl.col("response") < low) | (pl.col("response") > high))
+        for code, (count, low, high) in INSTRUMENTS.items()
+    )
+    if not frame.select(pl.any_horizontal(wrong).any()).item():
+        return
     order = _order(SURVEYS_COLUMNS)
-    frame = table.frame
     # Each row's instrument's item count and response range, looked up by expressions rather than
     # joined, so no copy of the file's rows is made; an unknown instrument has none, so no issue.
     items, low, high = (
@@ -1123,7 +1146,6 @@ def _check_surveys(table: _Table, known: _Known | None, issues: _Issues, lang: s
         order["response"],
         _message("input.survey_response", lang, instrument=pl.col("instrument"), low=low, high=high),
     )
-    _check_people(table, known=known, issues=issues, lang=lang, columns=SURVEYS_COLUMNS, person="person_id")
 
 
 # --- entry points -----------------------------------------------------------------------------
