@@ -927,14 +927,34 @@ def _check_plan(table: _Table, issues: _Issues, lang: str) -> None:
 def _conflicts(frame: pl.DataFrame, key: str, value: str) -> pl.DataFrame:
     """Rows whose ``value`` differs from the first one given for their ``key``, with that value
     (``other``) and its row (``first``), in file order."""
-    # Only the columns the messages need are joined, and in file order, so nothing is sorted.
-    pairs = _numbered(frame).select(ROW, key, value)
+    # Only the columns the messages need are joined, and in file order, so nothing is sorted; none
+    # when a cheap check finds no conflict (the empty frame keeps the result's columns).
+    pairs = _numbered(frame.clear() if _plainly_consistent(frame, key, value) else frame).select(
+        ROW, key, value
+    )
     first = (
         pairs.filter(_not_null([key, value]))
         .group_by(key, maintain_order=True)
         .agg(pl.col(value).first().alias("other"), pl.col(ROW).first().alias("first"))
     )
     return pairs.join(first, on=key, maintain_order="left").filter(pl.col(value) != pl.col("other"))
+
+
+def _plainly_consistent(frame: pl.DataFrame, key: str, value: str) -> bool:
+    """True when a cheap, linear check proves that each ``key`` has one ``value``; False means
+    "look closer".
+
+    A plan lists a person's (and usually a team's) rows together. Then, with no nulls, ``value``
+    changes only where ``key`` does, and no key's run of rows comes back after another's.
+    """
+    keys = frame.get_column(key)
+    values = frame.get_column(value)
+    if keys.null_count() or values.null_count():
+        return False
+    starts = _changes(keys)
+    if (_changes(values) & ~starts).any():
+        return False
+    return not keys.filter(starts).is_duplicated().any()
 
 
 def _outside_scale(value: pl.Expr) -> pl.Expr:
