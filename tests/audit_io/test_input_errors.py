@@ -110,6 +110,30 @@ def test_duplicate_plan_rows_and_conflicting_teams_point_at_the_first_row(write:
     ]
 
 
+def test_a_team_change_within_a_persons_rows_listed_together_is_a_conflict(write: Writer) -> None:
+    # Each person's and each team's rows are together, as exports list them: the conflicts are
+    # inside a run of rows rather than in a key that comes back.
+    plan = write(
+        "plan.csv",
+        "person_id,team,parent_team,kpi,target,cycle_start,cycle_end\n"
+        "E1,Ops,Company,calls,100,2024-01-01,2024-06-30\n"
+        "E1,Ops,Company,mails,100,2024-01-01,2024-06-30\n"
+        "E2,Ops,Company,calls,100,2024-01-01,2024-06-30\n"
+        "E2,Sales,Board,mails,100,2024-01-01,2024-06-30\n"
+        "E3,Sales,Company,calls,100,2024-01-01,2024-06-30\n",
+    )
+
+    assert issues_of(plan=plan, actuals=write("actuals.csv", "person_id,kpi,period_end,value\n")) == [
+        ("plan.csv", 5, "team", "person E2 is in team Ops on row 4; a person belongs to one team"),
+        (
+            "plan.csv",
+            6,
+            "parent_team",
+            "team Sales has parent_team Board on row 5; a team has one parent team",
+        ),
+    ]
+
+
 def test_unknown_people_and_unknown_kpis_are_errors_in_every_file(write: Writer) -> None:
     actuals = write(
         "actuals.csv",
@@ -394,3 +418,19 @@ def test_a_list_column_in_parquet_is_reported_not_crashed_on(tmp_path: Path, wri
             "this column holds List(Float64) values, which cannot be read as text",
         ),
     ]
+
+
+def test_every_run_of_a_file_read_in_several_chunks_is_checked(write: Writer) -> None:
+    # 40,000 rows are read in several chunks; run starts are found chunk by chunk, so a run that
+    # begins on a chunk's first row must be found too: here every row is a run of its own.
+    size = 40_000
+    rows = "".join(f"U{index},calls,2024-01-07,1\n" for index in range(size))
+    actuals = write("actuals.csv", f"person_id,kpi,period_end,value\n{rows}")
+
+    with pytest.raises(InputError) as caught:
+        read_inputs(plan=write("plan.csv", PLAN_CSV), actuals=actuals)
+
+    assert caught.value.total == size
+    assert caught.value.issues[0] == InputIssue(
+        file=str(actuals), row=2, column="person_id", message="person U0 is not in the plan"
+    )

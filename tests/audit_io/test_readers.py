@@ -166,6 +166,18 @@ def test_typed_parquet_columns_are_accepted(tmp_path: Path, write: Writer) -> No
     ]
 
 
+def test_huge_finite_numbers_are_read_even_when_their_sum_overflows(write: Writer) -> None:
+    # The fast path proves every number finite from their sum; this sum is infinite.
+    actuals = write(
+        "actuals.csv",
+        "person_id,kpi,period_end,value\nE1,calls,2024-01-07,1.5e308\nE1,calls,2024-01-14,1.5e308\n",
+    )
+
+    inputs = read_inputs(plan=write("plan.csv", PLAN_CSV), actuals=actuals)
+
+    assert inputs.actuals.get_column("value").to_list() == [1.5e308, 1.5e308]
+
+
 def test_recorded_at_accepts_iso_8601_forms_and_converts_offsets_to_utc(write: Writer) -> None:
     actuals = write(
         "actuals.csv",
