@@ -29,7 +29,14 @@ from kpiwell.engine.audit.report import (
     render_report,
     report_data,
 )
-from kpiwell.engine.audit.serialize import Resolved, dumps, findings_document, findings_json, plain
+from kpiwell.engine.audit.serialize import (
+    Resolved,
+    dumps,
+    findings_document,
+    findings_json,
+    findings_json_chunks,
+    plain,
+)
 
 AS_OF = date(2024, 6, 30)
 
@@ -328,6 +335,30 @@ def test_findings_json_from_columns_is_the_document_of_the_findings(lang: str) -
     assert findings_json(empty_result, lang=lang, people=0).decode("utf-8") == dumps(
         findings_document(empty_result, lang=lang, people=0)
     )
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_findings_json_chunks_join_to_the_same_bytes_at_any_chunk_size(lang: str) -> None:
+    listed = [no_purpose("Ops"), feedback_gap("E2", "Ops", Severity.CRITICAL), feedback_gap("E1", "Ops")]
+    result = AuditResult(
+        as_of=AS_OF,
+        findings=FindingSet(batches=odd_batches(), listed=listed),
+        scores=(PersonScore(person_id="E1", team="Ops", cycle_score=0.8, assignments_measured=1),),
+    )
+    status = {listed[1].id: "persisting", result.findings[0].id: "persisting"}
+    for options in ({}, {"status": status, "scope": "Ops"}):
+        whole = findings_json(result, lang=lang, people=2, **options)  # type: ignore[arg-type]
+        objects = dumps(findings_document(result, lang=lang, people=2, **options))  # type: ignore[arg-type]
+        assert json.loads(whole) == json.loads(objects)
+        for size in (1, 2, 5, 1000):
+            chunks = list(
+                findings_json_chunks(result, lang=lang, people=2, chunk_findings=size, **options)  # type: ignore[arg-type]
+            )
+            # the summary, the findings a chunk at a time (10 of them), the end
+            assert len(chunks) == 2 + -(-10 // size)
+            assert b"".join(chunks) == whole
+    with pytest.raises(ValueError, match="chunk_findings"):
+        b"".join(findings_json_chunks(result, lang=lang, people=2, chunk_findings=0))
 
 
 def test_plain_makes_any_evidence_json_safe() -> None:

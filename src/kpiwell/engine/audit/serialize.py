@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Final
@@ -37,7 +37,7 @@ from kpiwell.engine.audit.findings import (
     FindingSet,
     Severity,
 )
-from kpiwell.engine.audit.i18n import render_message, render_note, render_remedy, render_rows
+from kpiwell.engine.audit.i18n import render_expr, render_message, render_note, render_remedy, render_rows
 
 SCHEMA_VERSION: Final = 1
 SEVERITIES: Final = tuple(severity.value for severity in sorted(Severity, key=lambda s: s.rank))
@@ -180,16 +180,30 @@ def _compact(value: Any) -> str:
 
 @dataclass(frozen=True, slots=True)
 class _Lines:
-    """Items already encoded, one per line: ``text`` joins ``count`` of them with
-    :data:`_ITEM_SEPARATOR`, the separator of a list at the document's top level (UTF-8 bytes
-    straight from Polars: the tens of megabytes of findings never become a Python ``str``)."""
+    """Items already encoded, one per line: ``text`` joins ``count`` of them with the separator of
+    the list's indentation."""
 
-    text: str | bytes
+    text: str
     count: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Stream:
+    """``count`` items encoded one per line, as UTF-8 ``chunks`` to write in turn: the first
+    chunk starts with the first item, each later one with :data:`_ITEM_SEPARATOR` (a list at the
+    document's top level). The findings are tens of megabytes: made chunk by chunk, they never
+    exist as one string."""
+
+    count: int
+    chunks: Iterator[bytes]
 
 
 _ITEM_INDENT: Final = "    "
 _ITEM_SEPARATOR: Final = ",\n" + _ITEM_INDENT
+# Findings per chunk of findings.json: a few megabytes of text, small enough that each chunk's
+# memory is reused by the next, large enough that the per-chunk overhead (a few Polars calls per
+# batch it touches) stays small.
+CHUNK_FINDINGS: Final = 4096
 
 
 def findings_json(
@@ -202,88 +216,158 @@ def findings_json(
     resolved: tuple[Resolved, ...] | None = None,
 ) -> bytes:
     """The JSON of ``findings_document(...)`` with the same arguments, written from the columns, as
-    the UTF-8 bytes of the file."""
+    the UTF-8 bytes of the file (:func:`findings_json_chunks`, joined)."""
+    return b"".join(
+        findings_json_chunks(result, lang=lang, people=people, scope=scope, status=status, resolved=resolved)
+    )
+
+
+def findings_json_chunks(
+    result: AuditResult,
+    *,
+    lang: str,
+    people: int,
+    scope: str | None = None,
+    status: Mapping[str, str] | None = None,
+    resolved: tuple[Resolved, ...] | None = None,
+    chunk_findings: int = CHUNK_FINDINGS,
+) -> Iterator[bytes]:
+    """:func:`findings_json`'s bytes in pieces, to write one after the other: the summary, then
+    the findings ``chunk_findings`` at a time, then the end. Only one chunk of the findings' text
+    is in memory at a time. A generator: the work is done as the chunks are taken."""
     findings = result.finding_set
-    lines = _finding_lines(findings, lang, status)
     document = {
         "schema_version": SCHEMA_VERSION,
         "as_of": result.as_of.isoformat(),
         "summary": summary(result, lang=lang, people=people, scope=scope, resolved=resolved),
-        "findings": _Lines(lines.str.join(_ITEM_SEPARATOR).cast(pl.Binary).item(), len(lines)),
+        "findings": _Stream(len(findings), _finding_chunks(findings, lang, status, chunk_findings)),
     }
-    return b"".join(part if isinstance(part, bytes) else part.encode("utf-8") for part in _parts(document))
+    pending: list[str] = []
+    for part in _parts(document):
+        if isinstance(part, _Stream):
+            yield "".join(pending).encode("utf-8")
+            pending.clear()
+            yield from part.chunks
+        else:
+            pending.append(part)
+    yield "".join(pending).encode("utf-8")
 
 
-def _finding_lines(findings: FindingSet, lang: str, status: Mapping[str, str] | None) -> pl.Series:
-    """Each finding as ``_compact(finding_document(finding, lang, status))`` encodes it, in order."""
-    index = findings.table()
-    parts = [
-        _batch_lines(batch, index.filter(pl.col("part") == part).sort("row"), lang, status)
-        for part, batch in enumerate(findings.batches)
-    ]
-    parts.append(
-        pl.Series(
-            [
-                _compact(finding_document(f, lang, None if status is None else status.get(f.id, "new")))
-                for f in findings.listed
-            ],
-            dtype=pl.String,
+def _finding_chunks(
+    findings: FindingSet, lang: str, status: Mapping[str, str] | None, size: int
+) -> Iterator[bytes]:
+    """Each finding as ``_compact(finding_document(finding, lang, status))`` encodes it, in the
+    table's order, ``size`` findings per chunk (see :class:`_Stream`)."""
+    if size < 1:
+        raise ValueError(f"chunk_findings must be at least 1, not {size}")
+    index = findings.table().select("id", "part", "row")
+    if status is not None:  # looked up once for the whole table, not per chunk
+        index = index.with_columns(
+            pl.col("id")
+            .replace_strict(list(status), list(status.values()), default="new", return_dtype=pl.String)
+            .alias("status")
         )
+    encoders = [_BatchEncoder(batch, lang, with_status=status is not None) for batch in findings.batches]
+    listed = pl.Series(
+        [
+            _compact(finding_document(f, lang, None if status is None else status.get(f.id, "new")))
+            for f in findings.listed
+        ],
+        dtype=pl.String,
     )
-    offsets = [0]
-    for part in parts:
-        offsets.append(offsets[-1] + len(part))
-    position = pl.Series(offsets[:-1], dtype=pl.UInt32).gather(index.get_column("part")) + index.get_column(
-        "row"
-    )
-    return pl.concat(parts).gather(position)
+    separator = pl.Series([""], dtype=pl.String)  # joined in front of a later chunk's first line
+    for start in range(0, index.height, size):
+        chunk = index.slice(start, size).with_row_index("at")
+        lines: list[pl.Series] = []
+        where: list[pl.Series] = []
+        for (part,), rows in chunk.group_by("part"):
+            if part == len(encoders):
+                lines.append(listed.gather(rows.get_column("row")))
+            else:
+                lines.append(encoders[part].lines(rows))
+            where.append(rows.get_column("at"))
+        text = pl.concat(lines).gather(pl.concat(where).arg_sort())
+        if start:
+            text = pl.concat([separator, text])
+        yield text.str.join(_ITEM_SEPARATOR).cast(pl.Binary).item()
 
 
-def _batch_lines(
-    batch: FindingBatch, index: pl.DataFrame, lang: str, status: Mapping[str, str] | None
-) -> pl.Series:
-    """The lines of one batch, in its row order; ``index`` is the batch's part of the index."""
-    frame = batch.frame
-    constants = {name: pl.lit(value) for name, value in batch.constants.items()}
-    subject = {name[1:]: pl.col(name) for name in SUBJECT_COLUMNS}
-    # what the messages read: the subject, then the evidence (constants last), as i18n's params
-    params = frame.select(
-        *(column.alias(name) for name, column in subject.items() if name not in batch.evidence),
-        *(name for name in batch.evidence if name not in constants),
-        *(value.alias(name) for name, value in constants.items()),
-    )
-    evidence = {name: pl.col(name) for name in batch.evidence} | constants
-    ids = index.get_column("id")
-    head = [ids, pl.lit(batch.code).alias("code"), pl.lit(batch.cause).alias("cause")]
-    head += [pl.lit(batch.harm).alias("harm"), pl.col("_severity").alias("severity")]
-    head += [column.alias(name) for name, column in subject.items()]
-    formatted: dict[tuple[str, str], pl.Series] = {}  # shared by the messages and the remedies
-    tail = [
-        _rendered(frame.get_column("_message_key"), params, lang, formatted).alias("message"),
-        _rendered(frame.get_column("_remedy_key"), params, lang, formatted).alias("remedy"),
-    ]
-    if status is not None:
-        tail.append(
-            ids.replace_strict(
-                list(status), list(status.values()), default="new", return_dtype=pl.String
-            ).alias("status")
+class _BatchEncoder:
+    """Writes the lines of some rows of one batch: the columns every line reads (the batch's own,
+    and each message placeholder's texts, formatted once for the whole batch) and one expression
+    that makes a line from them."""
+
+    __slots__ = ("columns", "line")
+
+    def __init__(self, batch: FindingBatch, lang: str, *, with_status: bool) -> None:
+        frame = batch.frame
+        constants = {name: pl.lit(value) for name, value in batch.constants.items()}
+        subject = {name[1:]: pl.col(name) for name in SUBJECT_COLUMNS}
+        # what the messages read: the subject, then the evidence (constants last), as i18n's params
+        params = frame.select(
+            *(column.alias(name) for name, column in subject.items() if name not in batch.evidence),
+            *(name for name in batch.evidence if name not in constants),
+            *(value.alias(name) for name, value in constants.items()),
         )
-    names = sorted(evidence)
-    encoded_evidence = (
-        pl.struct([evidence[name].alias(name) for name in names]).struct.json_encode()
-        if names
-        else pl.lit("{}")
-    )
-    # '{"id":...,"kpi":...}' and '{"message":...}' joined around the evidence: one JSON object
-    return frame.select(
-        pl.concat_str(
+        texts: dict[str, pl.Series] = {}  # columns the wording reads, besides the batch's own
+        formatted: dict[tuple[str, str], pl.Series] = {}  # shared by the messages and the remedies
+        message = _text(
+            frame.get_column("_message_key"), params, lang, formatted=formatted, texts=texts, name="message"
+        )
+        remedy = _text(
+            frame.get_column("_remedy_key"), params, lang, formatted=formatted, texts=texts, name="remedy"
+        )
+        self.columns = frame.hstack([*texts.values(), *formatted.values()])
+        head = [pl.col("id"), pl.lit(batch.code).alias("code"), pl.lit(batch.cause).alias("cause")]
+        head += [pl.lit(batch.harm).alias("harm"), pl.col("_severity").alias("severity")]
+        head += [column.alias(name) for name, column in subject.items()]
+        tail = [message.alias("message"), remedy.alias("remedy")]
+        if with_status:
+            tail.append(pl.col("status"))
+        evidence = {name: pl.col(name) for name in batch.evidence} | constants
+        names = sorted(evidence)
+        encoded_evidence = (
+            pl.struct([evidence[name].alias(name) for name in names]).struct.json_encode()
+            if names
+            else pl.lit("{}")
+        )
+        # '{"id":...,"kpi":...}' and '{"message":...}' joined around the evidence: one JSON object
+        self.line = pl.concat_str(
             pl.struct(head).struct.json_encode().str.head(-1),
             pl.lit(',"evidence":'),
             encoded_evidence,
             pl.lit(","),
             pl.struct(tail).struct.json_encode().str.slice(1),
         )
-    ).to_series()
+
+    def lines(self, rows: pl.DataFrame) -> pl.Series:
+        """The lines of ``rows`` (the batch's rows of a chunk of the table: ``row``, ``id`` and
+        maybe ``status``), in their order."""
+        picked = self.columns[rows.get_column("row")]
+        extra = [rows.get_column(name) for name in ("id", "status") if name in rows.columns]
+        return picked.hstack(extra).select(self.line).to_series()
+
+
+def _text(
+    keys: pl.Series,
+    params: pl.DataFrame,
+    lang: str,
+    *,
+    formatted: dict[tuple[str, str], pl.Series],
+    texts: dict[str, pl.Series],
+    name: str,
+) -> pl.Expr:
+    """The expression of each row's text for the template key in ``keys``: the template's pieces
+    put together per chunk (one key, the usual case: the whole batch's text never exists at once),
+    else a column ``_name`` of the whole batch's texts, added to ``texts``."""
+    distinct = keys.unique(maintain_order=True).to_list()
+    if len(distinct) == 1:
+        expression = render_expr(distinct[0], lang, params, formatted)
+        if expression is not None:
+            return expression
+    column = f"_{name}"
+    texts[column] = _rendered(keys, params, lang, formatted).alias(column)
+    return pl.col(column)
 
 
 def _rendered(
@@ -308,13 +392,15 @@ def dumps(document: Mapping[str, Any]) -> str:
     Line-per-item keeps the file readable and diffable while letting the C encoder do the work:
     ``json.dumps(indent=...)`` falls back to pure Python, seconds for 50,000 findings.
     """
-    return "".join(part if isinstance(part, str) else part.decode("utf-8") for part in _parts(document))
+    return "".join(
+        part if isinstance(part, str) else b"".join(part.chunks).decode("utf-8") for part in _parts(document)
+    )
 
 
-def _parts(document: Mapping[str, Any]) -> list[str | bytes]:
-    """The pieces of :func:`dumps`' text, joined once at the end (the findings alone are tens of
-    megabytes); already encoded lines (:class:`_Lines`) stay as they came."""
-    parts: list[str | bytes] = ["{\n"]
+def _parts(document: Mapping[str, Any]) -> list[str | _Stream]:
+    """The pieces of :func:`dumps`' text, joined once at the end; a :class:`_Stream` of already
+    encoded lines stays as it came (its chunks are taken in order by the caller)."""
+    parts: list[str | _Stream] = ["{\n"]
     top = list(document.items())
     for index, (key, value) in enumerate(top):
         comma = "," if index < len(top) - 1 else ""
@@ -335,9 +421,10 @@ def _parts(document: Mapping[str, Any]) -> list[str | bytes]:
     return parts
 
 
-def _block(value: Any, indent: str, parts: list[str | bytes]) -> None:
+def _block(value: Any, indent: str, parts: list[str | _Stream]) -> None:
     """A list of objects as one item per line; anything else compact on one line."""
-    if isinstance(value, _Lines):
+    lines: _Lines | _Stream
+    if isinstance(value, _Stream):
         lines = value
     elif isinstance(value, list) and value and all(isinstance(item, Mapping) for item in value):
         separator = f",\n{indent}  "
@@ -348,4 +435,4 @@ def _block(value: Any, indent: str, parts: list[str | bytes]) -> None:
     if not lines.count:
         parts.append("[]")
         return
-    parts += [f"[\n{indent}  ", lines.text, f"\n{indent}]"]
+    parts += [f"[\n{indent}  ", lines if isinstance(lines, _Stream) else lines.text, f"\n{indent}]"]

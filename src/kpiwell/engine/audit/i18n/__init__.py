@@ -177,28 +177,42 @@ def render_rows(
     """``t(key, lang, **row)`` for every row of ``params`` (a column per placeholder; others ignored).
 
     ``formatted`` keeps each (column, format spec)'s texts for further templates over the same
-    ``params`` (a message and its remedy often show the same number)."""
-    text = template(key, lang)
-    parsed = _parsed(text)
+    ``params`` (a message and its remedy often show the same number), as :func:`render_expr`."""
+    parsed = _parsed(template(key, lang))
     if parsed is None:  # a template only the general formatter reads: row by row
         return pl.Series([t(key, lang, **row) for row in params.iter_rows(named=True)], dtype=pl.String)
+    if all(name is None for _, name, _ in parsed):
+        return pl.repeat("".join(literal for literal, _, _ in parsed), params.height, eager=True)
+    fields: dict[tuple[str, str], pl.Series] = {} if formatted is None else formatted
+    expression = render_expr(key, lang, params, fields)
+    assert expression is not None  # the template parsed above
+    return pl.DataFrame(list(fields.values())).select(expression).to_series()
+
+
+def render_expr(
+    key: str, lang: str, params: pl.DataFrame, formatted: dict[tuple[str, str], pl.Series]
+) -> pl.Expr | None:
+    """The expression of ``t(key, lang, **row)`` over a frame of ``formatted``'s columns (each
+    placeholder's texts for every row of ``params``, formatted by the same code as :func:`t`,
+    distinct values once), adding the columns it needs to ``formatted`` (keyed by column and format
+    spec, named ``_f0``, ``_f1`` ... in the order they are added). None for a template only the
+    general formatter reads (:func:`render_rows` renders it row by row)."""
+    parsed = _parsed(template(key, lang))
+    if parsed is None:
+        return None
     pieces: list[pl.Expr] = []
-    fields: dict[str, pl.Series] = {}
     for literal, name, spec in parsed:
         if literal:
             pieces.append(pl.lit(literal))
         if name is not None:
-            column = f"_{len(fields)}"
-            texts = None if formatted is None else formatted.get((name, spec))
+            texts = formatted.get((name, spec))
             if texts is None:
-                texts = _formatted(params.get_column(name), spec, lang)
-                if formatted is not None:
-                    formatted[(name, spec)] = texts
-            fields[column] = texts.alias(column)
-            pieces.append(pl.col(column))
-    if not fields:
-        return pl.repeat("".join(literal for literal, _, _ in parsed), params.height, eager=True)
-    return pl.DataFrame(list(fields.values())).select(pl.concat_str(pieces)).to_series()
+                texts = _formatted(params.get_column(name), spec, lang).alias(f"_f{len(formatted)}")
+                formatted[(name, spec)] = texts
+            pieces.append(pl.col(texts.name))
+    if all(name is None for _, name, _ in parsed):  # no placeholder: the same text on every row
+        return pl.lit("".join(literal for literal, _, _ in parsed), dtype=pl.String)
+    return pl.concat_str(pieces)
 
 
 def _finding_params(finding: Finding) -> dict[str, Any]:
@@ -225,6 +239,7 @@ __all__ = [
     "CATALOGUE",
     "LANGUAGES",
     "placeholders",
+    "render_expr",
     "render_message",
     "render_note",
     "render_remedy",
