@@ -361,6 +361,20 @@ def test_findings_json_chunks_join_to_the_same_bytes_at_any_chunk_size(lang: str
         b"".join(findings_json_chunks(result, lang=lang, people=2, chunk_findings=0))
 
 
+def test_polars_escapes_json_strings_as_python_does() -> None:
+    """findings.json's lines put text columns into JSON strings unescaped where no value needs it
+    and escape the template's literal text with Python's encoder, next to Polars-encoded
+    evidence: both must escape the same characters the same way."""
+    characters = [chr(code) for code in (*range(0x300), 0x2028, 0x2029, 0xFEFF, 0x1F600)]
+    encoded = (
+        pl.DataFrame({"s": characters}).select(pl.struct("s").struct.json_encode()).to_series().to_list()
+    )
+    python = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+    assert encoded == [python.encode({"s": character}) for character in characters]
+    escaped = {c for c in characters if python.encode(c) != f'"{c}"'}
+    assert escaped == {'"', "\\", *map(chr, range(0x20))}  # what serialize._NEEDS_ESCAPE matches
+
+
 def test_plain_makes_any_evidence_json_safe() -> None:
     assert plain({"b": math.nan, "a": [date(2024, 1, 2), math.inf, (1, 2)], "c": {"z": 1, "y": None}}) == {
         "a": ["2024-01-02", None, [1, 2]],

@@ -37,7 +37,7 @@ from kpiwell.engine.audit.findings import (
     FindingSet,
     Severity,
 )
-from kpiwell.engine.audit.i18n import render_expr, render_message, render_note, render_remedy, render_rows
+from kpiwell.engine.audit.i18n import render_message, render_note, render_pieces, render_remedy, render_rows
 
 SCHEMA_VERSION: Final = 1
 SEVERITIES: Final = tuple(severity.value for severity in sorted(Severity, key=lambda s: s.rank))
@@ -294,8 +294,14 @@ def _finding_chunks(
 
 class _BatchEncoder:
     """Writes the lines of some rows of one batch: the columns every line reads (the batch's own,
-    and each message placeholder's texts, formatted once for the whole batch) and one expression
-    that makes a line from them."""
+    and each message placeholder's texts, formatted once for the whole batch) and one
+    ``concat_str`` that makes a line from them.
+
+    Only the evidence goes through Polars' JSON encoder; the rest of the object is put together
+    from literal text and the columns' text, JSON-escaped where a column needs it (Polars escapes
+    exactly what Python's encoder does: ``"``, ``\\`` and U+0000-U+001F, the same way; a test
+    holds them together). The messages and remedies then never exist on their own, as they would
+    when encoded as a struct of strings."""
 
     __slots__ = ("columns", "line")
 
@@ -317,28 +323,44 @@ class _BatchEncoder:
         remedy = _text(
             frame.get_column("_remedy_key"), params, lang, formatted=formatted, texts=texts, name="remedy"
         )
-        self.columns = frame.hstack([*texts.values(), *formatted.values()])
-        head = [pl.col("id"), pl.lit(batch.code).alias("code"), pl.lit(batch.cause).alias("cause")]
-        head += [pl.lit(batch.harm).alias("harm"), pl.col("_severity").alias("severity")]
-        head += [column.alias(name) for name, column in subject.items()]
-        tail = [message.alias("message"), remedy.alias("remedy")]
-        if with_status:
-            tail.append(pl.col("status"))
+        # The texts inside JSON strings: escaped once for the whole batch where needed
+        self.columns = frame.with_columns(
+            _json_escaped(
+                [
+                    *(frame.get_column(name) for name in ("_severity", *SUBJECT_COLUMNS)),
+                    *texts.values(),
+                    *formatted.values(),
+                ]
+            )
+        )
+        # '"code":...,"cause":...,"harm":...' as Polars writes these three constants
+        constant_head = pl.select(
+            pl.struct(
+                pl.lit(batch.code).alias("code"),
+                pl.lit(batch.cause).alias("cause"),
+                pl.lit(batch.harm).alias("harm"),
+            ).struct.json_encode()
+        ).item()[1:-1]
         evidence = {name: pl.col(name) for name in batch.evidence} | constants
         names = sorted(evidence)
-        encoded_evidence = (
-            pl.struct([evidence[name].alias(name) for name in names]).struct.json_encode()
-            if names
-            else pl.lit("{}")
-        )
-        # '{"id":...,"kpi":...}' and '{"message":...}' joined around the evidence: one JSON object
-        self.line = pl.concat_str(
-            pl.struct(head).struct.json_encode().str.head(-1),
-            pl.lit(',"evidence":'),
-            encoded_evidence,
-            pl.lit(","),
-            pl.struct(tail).struct.json_encode().str.slice(1),
-        )
+        pieces: list[str | pl.Expr] = [
+            '{"id":"',
+            pl.col("id"),  # sha256 hex digits (FindingSet.table): nothing to escape
+            f'",{constant_head},"severity":',
+            _json_string(pl.col("_severity")),
+        ]
+        for name, column in subject.items():
+            pieces += [f',"{name}":', _json_string(column)]
+        pieces.append(',"evidence":')
+        if names:
+            pieces.append(pl.struct([evidence[name].alias(name) for name in names]).struct.json_encode())
+        else:
+            pieces.append("{}")
+        pieces += [',"message":"', *message, '","remedy":"', *remedy, '"']
+        if with_status:
+            pieces += [',"status":', _json_string(pl.col("status"))]
+        pieces.append("}")
+        self.line = pl.concat_str(_merged(pieces))
 
     def lines(self, rows: pl.DataFrame) -> pl.Series:
         """The lines of ``rows`` (the batch's rows of a chunk of the table: ``row``, ``id`` and
@@ -346,6 +368,56 @@ class _BatchEncoder:
         picked = self.columns[rows.get_column("row")]
         extra = [rows.get_column(name) for name in ("id", "status") if name in rows.columns]
         return picked.hstack(extra).select(self.line).to_series()
+
+
+# What a JSON string escapes (Polars and Python's encoder alike): a column without any of these
+# goes into the line as it is.
+_NEEDS_ESCAPE: Final = r'["\\\x00-\x1f]'
+
+
+def _json_escaped(columns: list[pl.Series]) -> list[pl.Series]:
+    """Text columns of one length as they appear inside JSON strings (nulls stay null): each column
+    itself unless a value needs escaping, then Polars' encoding of each value without the quotes.
+    (Which columns need it is asked in one pass over them all: a call per column costs more than
+    the scan.)"""
+    text = [column for column in columns if column.dtype == pl.String]
+    if not text:
+        return columns
+    dirty = (
+        pl.DataFrame(text)
+        .select(pl.col(column.name).str.contains(_NEEDS_ESCAPE).any() for column in text)
+        .row(0, named=True)
+    )
+    return [column if not dirty.get(column.name, False) else _escaped(column) for column in columns]
+
+
+def _escaped(column: pl.Series) -> pl.Series:
+    encoded = pl.struct(column.alias("s")).struct.json_encode()  # '{"s":"..."}' or '{"s":null}'
+    return pl.select(
+        pl.when(column.is_not_null()).then(encoded.str.slice(6).str.head(-2)).alias(column.name)
+    ).to_series()
+
+
+def _json_string(column: pl.Expr) -> pl.Expr:
+    """The JSON of a text column already escaped by :func:`_json_escaped`: quoted, or null."""
+    return pl.concat_str(pl.lit('"'), column, pl.lit('"')).fill_null(pl.lit("null"))
+
+
+def _merged(pieces: list[str | pl.Expr]) -> list[pl.Expr]:
+    """Expressions for ``concat_str``: neighbouring literal texts joined into one."""
+    out: list[pl.Expr] = []
+    literal: list[str] = []
+    for piece in pieces:
+        if isinstance(piece, str):
+            literal.append(piece)
+            continue
+        if literal:
+            out.append(pl.lit("".join(literal), dtype=pl.String))
+            literal = []
+        out.append(piece)
+    if literal:
+        out.append(pl.lit("".join(literal), dtype=pl.String))
+    return out
 
 
 def _text(
@@ -356,18 +428,19 @@ def _text(
     formatted: dict[tuple[str, str], pl.Series],
     texts: dict[str, pl.Series],
     name: str,
-) -> pl.Expr:
-    """The expression of each row's text for the template key in ``keys``: the template's pieces
-    put together per chunk (one key, the usual case: the whole batch's text never exists at once),
-    else a column ``_name`` of the whole batch's texts, added to ``texts``."""
+) -> list[str | pl.Expr]:
+    """Each row's text for the template key in ``keys``, as pieces to put inside a JSON string:
+    the template's own (one key, the usual case: the whole batch's text never exists at once),
+    literal texts JSON-escaped; else a column ``_name`` of the whole batch's texts, added to
+    ``texts``. Columns are as they come: the caller escapes them."""
     distinct = keys.unique(maintain_order=True).to_list()
     if len(distinct) == 1:
-        expression = render_expr(distinct[0], lang, params, formatted)
-        if expression is not None:
-            return expression
+        pieces = render_pieces(distinct[0], lang, params, formatted)
+        if pieces is not None:
+            return [_compact(piece)[1:-1] if isinstance(piece, str) else piece for piece in pieces]
     column = f"_{name}"
     texts[column] = _rendered(keys, params, lang, formatted).alias(column)
-    return pl.col(column)
+    return [pl.col(column)]
 
 
 def _rendered(

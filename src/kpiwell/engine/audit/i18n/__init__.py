@@ -197,22 +197,36 @@ def render_expr(
     distinct values once), adding the columns it needs to ``formatted`` (keyed by column and format
     spec, named ``_f0``, ``_f1`` ... in the order they are added). None for a template only the
     general formatter reads (:func:`render_rows` renders it row by row)."""
+    pieces = render_pieces(key, lang, params, formatted)
+    if pieces is None:
+        return None
+    if len(pieces) == 1 and isinstance(pieces[0], str):  # no placeholder: the same text on every row
+        return pl.lit(pieces[0], dtype=pl.String)
+    return pl.concat_str([pl.lit(piece) if isinstance(piece, str) else piece for piece in pieces])
+
+
+def render_pieces(
+    key: str, lang: str, params: pl.DataFrame, formatted: dict[tuple[str, str], pl.Series]
+) -> list[str | pl.Expr] | None:
+    """:func:`render_expr`'s text as its pieces in order: the template's literal texts (``str``, none
+    empty; all of them joined into one when there is no placeholder) and a column of ``formatted``
+    per placeholder, for a caller that puts them into a longer text (a line of ``findings.json``)."""
     parsed = _parsed(template(key, lang))
     if parsed is None:
         return None
-    pieces: list[pl.Expr] = []
+    if all(name is None for _, name, _ in parsed):
+        return ["".join(literal for literal, _, _ in parsed)]
+    pieces: list[str | pl.Expr] = []
     for literal, name, spec in parsed:
         if literal:
-            pieces.append(pl.lit(literal))
+            pieces.append(literal)
         if name is not None:
             texts = formatted.get((name, spec))
             if texts is None:
                 texts = _formatted(params.get_column(name), spec, lang).alias(f"_f{len(formatted)}")
                 formatted[(name, spec)] = texts
             pieces.append(pl.col(texts.name))
-    if all(name is None for _, name, _ in parsed):  # no placeholder: the same text on every row
-        return pl.lit("".join(literal for literal, _, _ in parsed), dtype=pl.String)
-    return pl.concat_str(pieces)
+    return pieces
 
 
 def _finding_params(finding: Finding) -> dict[str, Any]:
@@ -242,6 +256,7 @@ __all__ = [
     "render_expr",
     "render_message",
     "render_note",
+    "render_pieces",
     "render_remedy",
     "render_rows",
     "render_title",
