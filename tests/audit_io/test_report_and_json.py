@@ -375,6 +375,32 @@ def test_polars_escapes_json_strings_as_python_does() -> None:
     assert escaped == {'"', "\\", *map(chr, range(0x20))}  # what serialize._NEEDS_ESCAPE matches
 
 
+def test_findings_json_writes_awkward_scores_as_the_encoder_does() -> None:
+    odd = [
+        ('a"\\\n\u2028é', 0.1),
+        ("b", None),
+        ("c", math.nan),
+        ("d", -0.0),
+        ("e", 1e-7),
+        ("f", 1e16),
+        ("g", math.inf),
+        ("h", 2),
+        ("i", True),
+    ]
+    result = AuditResult(
+        as_of=AS_OF,
+        findings=(feedback_gap("E1", "Ops"),),
+        scores=tuple(
+            PersonScore(person_id=person, team="Ops", cycle_score=score, assignments_measured=index)  # type: ignore[arg-type]
+            for index, (person, score) in enumerate(odd)
+        ),
+    )
+    # only listed findings: every line comes from Python's encoder on both sides, byte for byte
+    assert findings_json(result, lang="en", people=9).decode("utf-8") == dumps(
+        findings_document(result, lang="en", people=9)
+    )
+
+
 def test_plain_makes_any_evidence_json_safe() -> None:
     assert plain({"b": math.nan, "a": [date(2024, 1, 2), math.inf, (1, 2)], "c": {"z": 1, "y": None}}) == {
         "a": ["2024-01-02", None, [1, 2]],

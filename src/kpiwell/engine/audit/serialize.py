@@ -35,6 +35,7 @@ from kpiwell.engine.audit.findings import (
     Finding,
     FindingBatch,
     FindingSet,
+    PersonScore,
     Severity,
 )
 from kpiwell.engine.audit.i18n import render_message, render_note, render_pieces, render_remedy, render_rows
@@ -75,6 +76,46 @@ def plain(value: Any) -> Any:
     return str(value)
 
 
+def _score_document(score: PersonScore) -> dict[str, Any]:
+    return {
+        "person_id": score.person_id,
+        "team": score.team,
+        "cycle_score": plain(score.cycle_score),
+        "assignments_measured": score.assignments_measured,
+    }
+
+
+def _score_lines(scores: Sequence[PersonScore]) -> _Lines | list[Any]:
+    """The scores as :func:`_block` writes ``[_score_document(score) ...]`` in the summary (one
+    per person: 10,000 encoder calls and dicts there), written with f-strings where the values
+    have the types the encoder writes plainly (text, int, finite float or None), else by it."""
+    if not scores:
+        return []
+    lines = []
+    for score in scores:
+        person, team, value, measured = (
+            score.person_id,
+            score.team,
+            score.cycle_score,
+            score.assignments_measured,
+        )
+        if (
+            type(person) is str
+            and type(team) is str
+            and type(measured) is int
+            and (value is None or (type(value) is float and math.isfinite(value)))
+        ):
+            # float.__repr__ and int.__repr__ are what the JSON encoder writes for these types
+            lines.append(
+                f'{{"person_id":{_string(person)},"team":{_string(team)},'
+                f'"cycle_score":{"null" if value is None else repr(value)},'
+                f'"assignments_measured":{measured!r}}}'
+            )
+        else:
+            lines.append(_compact(_score_document(score)))
+    return _Lines(_SUMMARY_ITEM_SEPARATOR.join(lines), len(lines))
+
+
 def finding_document(finding: Finding, lang: str, status: str | None = None) -> dict[str, Any]:
     document: dict[str, Any] = {
         "id": finding.id,
@@ -107,9 +148,23 @@ def summary(
     scope: str | None = None,
     resolved: tuple[Resolved, ...] | None = None,
 ) -> dict[str, Any]:
+    return _summary(result, lang=lang, people=people, scope=scope, resolved=resolved, encoded=False)
+
+
+def _summary(
+    result: AuditResult,
+    *,
+    lang: str,
+    people: int,
+    scope: str | None,
+    resolved: tuple[Resolved, ...] | None,
+    encoded: bool,
+) -> dict[str, Any]:
+    """:func:`summary`; with ``encoded``, its scores already encoded (:func:`_score_lines`)."""
     index = result.finding_set.table()
     counts = result.counts()
     by_code = {code: {severity: counts[code][severity] for severity in SEVERITIES} for code in counts}
+    scores = sorted(result.scores, key=lambda s: s.person_id)
     out: dict[str, Any] = {
         "scope": scope,
         "people": people,
@@ -119,15 +174,7 @@ def summary(
         "by_code": by_code,
         "by_cause": _counts(index, "cause", CAUSES),
         "by_harm": _counts(index, "harm", HARMS),
-        "scores": [
-            {
-                "person_id": score.person_id,
-                "team": score.team,
-                "cycle_score": plain(score.cycle_score),
-                "assignments_measured": score.assignments_measured,
-            }
-            for score in sorted(result.scores, key=lambda s: s.person_id)
-        ],
+        "scores": _score_lines(scores) if encoded else [_score_document(score) for score in scores],
         "notes": sorted(
             ({"key": note.key, "message": render_note(note, lang)} for note in result.note_details),
             key=lambda item: (item["key"], item["message"]),
@@ -178,6 +225,10 @@ def _compact(value: Any) -> str:
     return _ENCODER.encode(value)
 
 
+# The encoder's own function for a string with ensure_ascii=False (quoted and escaped)
+_string: Final = json.encoder.encode_basestring
+
+
 @dataclass(frozen=True, slots=True)
 class _Lines:
     """Items already encoded, one per line: ``text`` joins ``count`` of them with the separator of
@@ -200,6 +251,7 @@ class _Stream:
 
 _ITEM_INDENT: Final = "    "
 _ITEM_SEPARATOR: Final = ",\n" + _ITEM_INDENT
+_SUMMARY_ITEM_SEPARATOR: Final = ",\n" + _ITEM_INDENT + "  "  # a list inside the summary
 # Findings per chunk of findings.json: a few megabytes of text, small enough that each chunk's
 # memory is reused by the next, large enough that the per-chunk overhead (a few Polars calls per
 # batch it touches) stays small.
@@ -239,7 +291,7 @@ def findings_json_chunks(
     document = {
         "schema_version": SCHEMA_VERSION,
         "as_of": result.as_of.isoformat(),
-        "summary": summary(result, lang=lang, people=people, scope=scope, resolved=resolved),
+        "summary": _summary(result, lang=lang, people=people, scope=scope, resolved=resolved, encoded=True),
         "findings": _Stream(len(findings), _finding_chunks(findings, lang, status, chunk_findings)),
     }
     pending: list[str] = []
@@ -497,7 +549,7 @@ def _parts(document: Mapping[str, Any]) -> list[str | _Stream]:
 def _block(value: Any, indent: str, parts: list[str | _Stream]) -> None:
     """A list of objects as one item per line; anything else compact on one line."""
     lines: _Lines | _Stream
-    if isinstance(value, _Stream):
+    if isinstance(value, _Lines | _Stream):
         lines = value
     elif isinstance(value, list) and value and all(isinstance(item, Mapping) for item in value):
         separator = f",\n{indent}  "
