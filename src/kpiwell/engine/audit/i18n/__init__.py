@@ -166,7 +166,18 @@ def _formatted(values: pl.Series, spec: str, lang: str) -> pl.Series:
         originals = distinct.to_list()
     else:  # lists and other nested values, which have no distinct-value shortcut
         return pl.Series([_format_field(value, spec, lang) for value in values.to_list()], dtype=pl.String)
-    texts = [_format_field(value, spec, lang) for value in originals]
+    if values.dtype.is_float() and spec != "date":
+        # _format_field's own steps for a float, without its dispatch per value (most distinct
+        # values are floats: thousands of p_attain and suggested targets)
+        texts = (
+            [_readable(value) for value in originals]
+            if spec == "num"
+            else [format(value, spec) for value in originals]
+        )
+        if lang == "vi":
+            texts = [text.translate(_SWAP_SEPARATORS) for text in texts]
+    else:
+        texts = [_format_field(value, spec, lang) for value in originals]
     written = keys.replace_strict(distinct, texts, return_dtype=pl.String)
     return pl.select(pl.when(values.is_null()).then(pl.lit(MISSING_VALUE)).otherwise(written)).to_series()
 
