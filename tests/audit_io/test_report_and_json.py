@@ -20,6 +20,7 @@ from kpiwell.engine.audit.findings import (
     Severity,
 )
 from kpiwell.engine.audit.frames import ACTUALS_SCHEMA, PLAN_SCHEMA, TARGETS_SCHEMA, empty
+from kpiwell.engine.audit.i18n import CATALOGUE
 from kpiwell.engine.audit.pseudonymize import Pseudonymizer
 from kpiwell.engine.audit.report import (
     MAX_TABLE_ROWS,
@@ -359,6 +360,45 @@ def test_findings_json_chunks_join_to_the_same_bytes_at_any_chunk_size(lang: str
             assert b"".join(chunks) == whole
     with pytest.raises(ValueError, match="chunk_findings"):
         b"".join(findings_json_chunks(result, lang=lang, people=2, chunk_findings=0))
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_findings_json_batches_of_any_shape(lang: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Evidence named like the line's own fields, no evidence at all, a template without
+    placeholders and one only the general formatter reads: the columns give the document's JSON."""
+    texts = {"test.general": '{kpi!s} for {person_id!r}: "{id}"', "test.plain": 'Just "text"\\.'}
+    for key, text in texts.items():
+        monkeypatch.setitem(CATALOGUE, key, {"en": text, "vi": text})
+    subject = {"_team": ["Ops", "Ops"], "_person_id": ["E1", 'E"2'], "_kpi": ["calls", None]}
+    wording = {"_severity": ["warning", "info"], "_remedy_key": ["test.plain"] * 2}
+    named = pl.DataFrame(
+        {**subject, **wording, "_message_key": ["test.general"] * 2, "id": ["x", None], "status": [1, 2]}
+    )
+    bare = pl.DataFrame({**subject, **wording, "_message_key": ["test.plain"] * 2})
+    result = AuditResult(
+        as_of=AS_OF,
+        findings=FindingSet(
+            batches=[
+                FindingBatch(code="no-purpose", cause=None, harm=3, frame=named, evidence=("id", "status")),
+                FindingBatch(code="feedback-gap", cause=5, harm=None, frame=bare, evidence=()),
+                FindingBatch(
+                    code="safe-target",
+                    cause=1,
+                    harm=None,
+                    frame=bare,
+                    evidence=(),
+                    constants={"k": [1, None]},
+                ),
+            ]
+        ),
+        scores=(),
+    )
+    status = {result.findings[0].id: "persisting"}
+    for options in ({}, {"status": status}):
+        text = findings_json(result, lang=lang, people=2, **options)  # type: ignore[arg-type]
+        objects = dumps(findings_document(result, lang=lang, people=2, **options))  # type: ignore[arg-type]
+        assert json.loads(text) == json.loads(objects)
+        assert len(text.splitlines()) == len(objects.splitlines())
 
 
 def test_polars_escapes_json_strings_as_python_does() -> None:

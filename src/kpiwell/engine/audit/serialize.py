@@ -312,12 +312,14 @@ def _finding_chunks(
     table's order, ``size`` findings per chunk (see :class:`_Stream`)."""
     if size < 1:
         raise ValueError(f"chunk_findings must be at least 1, not {size}")
-    index = findings.table().select("id", "part", "row")
+    # "_id" and "_status": the lines' columns besides the batch's, whose evidence names never start
+    # with an underscore (an evidence column may well be called "id" or "status")
+    index = findings.table().select(pl.col("id").alias("_id"), "part", "row")
     if status is not None:  # looked up once for the whole table, not per chunk
         index = index.with_columns(
-            pl.col("id")
+            pl.col("_id")
             .replace_strict(list(status), list(status.values()), default="new", return_dtype=pl.String)
-            .alias("status")
+            .alias("_status")
         )
     encoders = [_BatchEncoder(batch, lang, with_status=status is not None) for batch in findings.batches]
     listed = pl.Series(
@@ -400,7 +402,7 @@ class _BatchEncoder:
         names = sorted(evidence)
         pieces: list[str | pl.Expr] = [
             '{"id":"',
-            pl.col("id"),  # sha256 hex digits (FindingSet.table): nothing to escape
+            pl.col("_id"),  # sha256 hex digits (FindingSet.table): nothing to escape
             f'",{constant_head},"severity":',
             _json_string(pl.col("_severity")),
         ]
@@ -413,15 +415,15 @@ class _BatchEncoder:
             pieces.append("{}")
         pieces += [',"message":"', *message, '","remedy":"', *remedy, '"']
         if with_status:
-            pieces += [',"status":', _json_string(pl.col("status"))]
+            pieces += [',"status":', _json_string(pl.col("_status"))]
         pieces.append("}")
         self.line = pl.concat_str(_merged(pieces))
 
     def lines(self, rows: pl.DataFrame) -> pl.Series:
-        """The lines of ``rows`` (the batch's rows of a chunk of the table: ``row``, ``id`` and
-        maybe ``status``), in their order."""
+        """The lines of ``rows`` (the batch's rows of a chunk of the table: ``row``, ``_id`` and
+        maybe ``_status``), in their order."""
         picked = self.columns[rows.get_column("row")]
-        extra = [rows.get_column(name) for name in ("id", "status") if name in rows.columns]
+        extra = [rows.get_column(name) for name in ("_id", "_status") if name in rows.columns]
         return picked.hstack(extra).select(self.line).to_series()
 
 
