@@ -375,6 +375,8 @@ def test_findings_json_batches_of_any_shape(lang: str, monkeypatch: pytest.Monke
         {**subject, **wording, "_message_key": ["test.general"] * 2, "id": ["x", None], "status": [1, 2]}
     )
     bare = pl.DataFrame({**subject, **wording, "_message_key": ["test.plain"] * 2})
+    # a subject column of nulls only (dtype Null, not String): null, as before
+    odd_types = bare.with_columns(pl.Series("_kpi", [None, None]))
     result = AuditResult(
         as_of=AS_OF,
         findings=FindingSet(
@@ -389,6 +391,7 @@ def test_findings_json_batches_of_any_shape(lang: str, monkeypatch: pytest.Monke
                     evidence=(),
                     constants={"k": [1, None]},
                 ),
+                FindingBatch(code="locked-target", cause=1, harm=None, frame=odd_types, evidence=()),
             ]
         ),
         scores=(),

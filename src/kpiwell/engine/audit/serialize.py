@@ -404,10 +404,10 @@ class _BatchEncoder:
             '{"id":"',
             pl.col("_id"),  # sha256 hex digits (FindingSet.table): nothing to escape
             f'",{constant_head},"severity":',
-            _json_string(pl.col("_severity")),
+            _json_of(frame, "_severity"),
         ]
-        for name, column in subject.items():
-            pieces += [f',"{name}":', _json_string(column)]
+        for name in SUBJECT_COLUMNS:
+            pieces += [f',"{name[1:]}":', _json_of(frame, name)]
         pieces.append(',"evidence":')
         if names:
             pieces.append(pl.struct([evidence[name].alias(name) for name in names]).struct.json_encode())
@@ -453,6 +453,14 @@ def _escaped(column: pl.Series) -> pl.Series:
     return pl.select(
         pl.when(column.is_not_null()).then(encoded.str.slice(6).str.head(-2)).alias(column.name)
     ).to_series()
+
+
+def _json_of(frame: pl.DataFrame, name: str) -> pl.Expr:
+    """The JSON of a subject or severity column: a text column (the contract) escaped by
+    :func:`_json_escaped`, quoted; any other type as Polars' encoder writes its values."""
+    if frame.schema[name] == pl.String:
+        return _json_string(pl.col(name))
+    return pl.struct(pl.col(name).alias("v")).struct.json_encode().str.slice(5).str.head(-1)  # '{"v":…}'
 
 
 def _json_string(column: pl.Expr) -> pl.Expr:
