@@ -221,3 +221,7 @@ def test_render_rows_writes_every_float_as_t_does(lang: str, monkeypatch: pytest
     monkeypatch.setitem(CATALOGUE, "test.floats", {"en": text, "vi": text})
     rows = render_rows("test.floats", lang, pl.DataFrame({"a": floats}, schema={"a": pl.Float64}))
     assert rows.to_list() == [t("test.floats", lang, a=value) for value in floats]
+    no_nulls = [value for value in floats if value is not None]
+    rows = render_rows("test.floats", lang, pl.DataFrame({"a": no_nulls}, schema={"a": pl.Float64}))
+    assert rows.to_list() == [t("test.floats", lang, a=value) for value in no_nulls]
+    assert render_rows("test.floats", lang, pl.DataFrame(schema={"a": pl.Float64})).to_list() == []

@@ -154,31 +154,40 @@ def _formatted(values: pl.Series, spec: str, lang: str) -> pl.Series:
     """Each value as ``t`` writes it for a ``{name:spec}`` placeholder, formatting distinct values once."""
     if values.dtype == pl.String and spec == "":
         return values.fill_null(MISSING_VALUE)
-    if values.dtype.is_float():
-        # Polars counts -0.0 and 0.0 as one value, but they are written differently ("-0%"), so
-        # floats are told apart by their bits.
-        keys = pl.Series(values.fill_null(0.0).to_numpy().view(np.uint64))
-        distinct = keys.unique()
-        originals = distinct.to_numpy().view(np.float64).tolist()
-    elif values.dtype.is_numeric() or values.dtype in (pl.String, pl.Boolean):
-        keys = values
-        distinct = values.drop_nulls().unique()
-        originals = distinct.to_list()
-    else:  # lists and other nested values, which have no distinct-value shortcut
-        return pl.Series([_format_field(value, spec, lang) for value in values.to_list()], dtype=pl.String)
     if values.dtype.is_float() and spec != "date":
-        # _format_field's own steps for a float, without its dispatch per value (most distinct
-        # values are floats: thousands of p_attain and suggested targets)
+        # Polars counts -0.0 and 0.0 as one value, but they are written differently ("-0%"), so
+        # floats are told apart by their bits; np.unique also gives each row's distinct value, so
+        # the texts are gathered rather than looked up. _format_field's own steps for a float run
+        # without its dispatch per value (most distinct values are floats: thousands of p_attain
+        # and suggested targets).
+        bits = values.fill_null(0.0).to_numpy().view(np.uint64)
+        distinct_bits, inverse = np.unique(bits, return_inverse=True)
+        floats = distinct_bits.view(np.float64).tolist()
         texts = (
-            [_readable(value) for value in originals]
+            [_readable(value) for value in floats]
             if spec == "num"
-            else [format(value, spec) for value in originals]
+            else [format(value, spec) for value in floats]
         )
         if lang == "vi":
             texts = [text.translate(_SWAP_SEPARATORS) for text in texts]
+        written = pl.Series(texts, dtype=pl.String).gather(inverse)
+        if not values.null_count():
+            return written
     else:
+        if values.dtype.is_float():  # a date spec on floats: the general path
+            keys = pl.Series(values.fill_null(0.0).to_numpy().view(np.uint64))
+            distinct = keys.unique()
+            originals = distinct.to_numpy().view(np.float64).tolist()
+        elif values.dtype.is_numeric() or values.dtype in (pl.String, pl.Boolean):
+            keys = values
+            distinct = values.drop_nulls().unique()
+            originals = distinct.to_list()
+        else:  # lists and other nested values, which have no distinct-value shortcut
+            return pl.Series(
+                [_format_field(value, spec, lang) for value in values.to_list()], dtype=pl.String
+            )
         texts = [_format_field(value, spec, lang) for value in originals]
-    written = keys.replace_strict(distinct, texts, return_dtype=pl.String)
+        written = keys.replace_strict(distinct, texts, return_dtype=pl.String)
     return pl.select(pl.when(values.is_null()).then(pl.lit(MISSING_VALUE)).otherwise(written)).to_series()
 
 
