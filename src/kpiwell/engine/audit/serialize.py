@@ -422,7 +422,13 @@ class _BatchEncoder:
     def lines(self, rows: pl.DataFrame) -> pl.Series:
         """The lines of ``rows`` (the batch's rows of a chunk of the table: ``row``, ``_id`` and
         maybe ``_status``), in their order."""
-        picked = self.columns[rows.get_column("row")]
+        numbers = rows.get_column("row")
+        first = numbers[0]
+        if numbers.is_sorted() and numbers[-1] - first == len(numbers) - 1:
+            # consecutive rows (a table row is in the table once): a slice, not a copy
+            picked = self.columns.slice(first, len(numbers))
+        else:
+            picked = self.columns[numbers]
         extra = [rows.get_column(name) for name in ("_id", "_status") if name in rows.columns]
         return picked.hstack(extra).select(self.line).to_series()
 
