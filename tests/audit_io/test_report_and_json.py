@@ -22,6 +22,7 @@ from kpiwell.engine.audit.findings import (
     Severity,
 )
 from kpiwell.engine.audit.frames import ACTUALS_SCHEMA, PLAN_SCHEMA, TARGETS_SCHEMA, empty
+from kpiwell.engine.audit.i18n import CATALOGUE
 from kpiwell.engine.audit.pseudonymize import Pseudonymizer
 from kpiwell.engine.audit.report import (
     MAX_TABLE_ROWS,
@@ -31,7 +32,14 @@ from kpiwell.engine.audit.report import (
     render_report,
     report_data,
 )
-from kpiwell.engine.audit.serialize import Resolved, dumps, findings_document, findings_json, plain
+from kpiwell.engine.audit.serialize import (
+    Resolved,
+    dumps,
+    findings_document,
+    findings_json,
+    findings_json_chunks,
+    plain,
+)
 
 AS_OF = date(2024, 6, 30)
 
@@ -329,6 +337,112 @@ def test_findings_json_from_columns_is_the_document_of_the_findings(lang: str) -
     empty_result = result_of()
     assert findings_json(empty_result, lang=lang, people=0).decode("utf-8") == dumps(
         findings_document(empty_result, lang=lang, people=0)
+    )
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_findings_json_chunks_join_to_the_same_bytes_at_any_chunk_size(lang: str) -> None:
+    listed = [no_purpose("Ops"), feedback_gap("E2", "Ops", Severity.CRITICAL), feedback_gap("E1", "Ops")]
+    result = AuditResult(
+        as_of=AS_OF,
+        findings=FindingSet(batches=odd_batches(), listed=listed),
+        scores=(PersonScore(person_id="E1", team="Ops", cycle_score=0.8, assignments_measured=1),),
+    )
+    status = {listed[1].id: "persisting", result.findings[0].id: "persisting"}
+    for options in ({}, {"status": status, "scope": "Ops"}):
+        whole = findings_json(result, lang=lang, people=2, **options)  # type: ignore[arg-type]
+        objects = dumps(findings_document(result, lang=lang, people=2, **options))  # type: ignore[arg-type]
+        assert json.loads(whole) == json.loads(objects)
+        for size in (1, 2, 5, 1000):
+            chunks = list(
+                findings_json_chunks(result, lang=lang, people=2, chunk_findings=size, **options)  # type: ignore[arg-type]
+            )
+            # the summary, the findings a chunk at a time (10 of them), the end
+            assert len(chunks) == 2 + -(-10 // size)
+            assert b"".join(chunks) == whole
+    with pytest.raises(ValueError, match="chunk_findings"):
+        b"".join(findings_json_chunks(result, lang=lang, people=2, chunk_findings=0))
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_findings_json_batches_of_any_shape(lang: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Evidence named like the line's own fields, no evidence at all, a template without
+    placeholders and one only the general formatter reads: the columns give the document's JSON."""
+    texts = {"test.general": '{kpi!s} for {person_id!r}: "{id}"', "test.plain": 'Just "text"\\.'}
+    for key, text in texts.items():
+        monkeypatch.setitem(CATALOGUE, key, {"en": text, "vi": text})
+    subject = {"_team": ["Ops", "Ops"], "_person_id": ["E1", 'E"2'], "_kpi": ["calls", None]}
+    wording = {"_severity": ["warning", "info"], "_remedy_key": ["test.plain"] * 2}
+    named = pl.DataFrame(
+        {**subject, **wording, "_message_key": ["test.general"] * 2, "id": ["x", None], "status": [1, 2]}
+    )
+    bare = pl.DataFrame({**subject, **wording, "_message_key": ["test.plain"] * 2})
+    # a subject column of nulls only (dtype Null, not String): null, as before
+    odd_types = bare.with_columns(pl.Series("_kpi", [None, None]))
+    result = AuditResult(
+        as_of=AS_OF,
+        findings=FindingSet(
+            batches=[
+                FindingBatch(code="no-purpose", cause=None, harm=3, frame=named, evidence=("id", "status")),
+                FindingBatch(code="feedback-gap", cause=5, harm=None, frame=bare, evidence=()),
+                FindingBatch(
+                    code="safe-target",
+                    cause=1,
+                    harm=None,
+                    frame=bare,
+                    evidence=(),
+                    constants={"k": [1, None]},
+                ),
+                FindingBatch(code="locked-target", cause=1, harm=None, frame=odd_types, evidence=()),
+            ]
+        ),
+        scores=(),
+    )
+    status = {result.findings[0].id: "persisting"}
+    for options in ({}, {"status": status}):
+        text = findings_json(result, lang=lang, people=2, **options)  # type: ignore[arg-type]
+        objects = dumps(findings_document(result, lang=lang, people=2, **options))  # type: ignore[arg-type]
+        assert json.loads(text) == json.loads(objects)
+        assert len(text.splitlines()) == len(objects.splitlines())
+
+
+def test_polars_escapes_json_strings_as_python_does() -> None:
+    """findings.json's lines put text columns into JSON strings unescaped where no value needs it
+    and escape the template's literal text with Python's encoder, next to Polars-encoded
+    evidence: both must escape the same characters the same way."""
+    characters = [chr(code) for code in (*range(0x300), 0x2028, 0x2029, 0xFEFF, 0x1F600)]
+    encoded = (
+        pl.DataFrame({"s": characters}).select(pl.struct("s").struct.json_encode()).to_series().to_list()
+    )
+    python = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+    assert encoded == [python.encode({"s": character}) for character in characters]
+    escaped = {c for c in characters if python.encode(c) != f'"{c}"'}
+    assert escaped == {'"', "\\", *map(chr, range(0x20))}  # what serialize._NEEDS_ESCAPE matches
+
+
+def test_findings_json_writes_awkward_scores_as_the_encoder_does() -> None:
+    odd = [
+        ('a"\\\n\u2028é', 0.1),
+        ("b", None),
+        ("c", math.nan),
+        ("d", -0.0),
+        ("e", 1e-7),
+        ("f", 1e16),
+        ("g", math.inf),
+        ("h", 2),
+        ("i", True),
+    ]
+    result = AuditResult(
+        as_of=AS_OF,
+        findings=(feedback_gap("E1", "Ops"),),
+        scores=tuple(
+            PersonScore(person_id=person, team="Ops", cycle_score=score, assignments_measured=index)  # type: ignore[arg-type]
+            for index, (person, score) in enumerate(odd)
+        ),
+    )
+    # only listed findings: every line comes from Python's encoder on both sides, byte for byte
+    assert findings_json(result, lang="en", people=9).decode("utf-8") == dumps(
+        findings_document(result, lang="en", people=9)
     )
 
 

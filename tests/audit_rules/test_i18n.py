@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import math
 import re
 from datetime import date, timedelta
 
@@ -15,6 +16,7 @@ from kpiwell.engine.audit.i18n import (
     render_message,
     render_note,
     render_remedy,
+    render_rows,
     t,
     template,
 )
@@ -210,3 +212,16 @@ def test_every_placeholder_a_finding_uses_is_provided() -> None:
     for key in result.notes:
         for lang in LANGUAGES:
             assert t(key, lang)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_render_rows_writes_every_float_as_t_does(lang: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    floats = [0.5, -0.0, 0.0, math.nan, math.inf, -math.inf, 1e-7, 1234.5, 1e16, None, 2.0, -1234567.891]
+    text = "{a} | {a:num} | {a:.0%} | {a:+.0%} | {a:.2f} | {a:,.1f} | {a:g}"
+    monkeypatch.setitem(CATALOGUE, "test.floats", {"en": text, "vi": text})
+    rows = render_rows("test.floats", lang, pl.DataFrame({"a": floats}, schema={"a": pl.Float64}))
+    assert rows.to_list() == [t("test.floats", lang, a=value) for value in floats]
+    no_nulls = [value for value in floats if value is not None]
+    rows = render_rows("test.floats", lang, pl.DataFrame({"a": no_nulls}, schema={"a": pl.Float64}))
+    assert rows.to_list() == [t("test.floats", lang, a=value) for value in no_nulls]
+    assert render_rows("test.floats", lang, pl.DataFrame(schema={"a": pl.Float64})).to_list() == []

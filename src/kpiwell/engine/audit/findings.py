@@ -232,7 +232,12 @@ _RANK_OF_VALUE: Final = {level.value: level.rank for level in Severity}
 
 def _batch_table(batch: FindingBatch, part: int) -> pl.DataFrame:
     teams, people, kpis = (batch.frame.get_column(name).to_list() for name in SUBJECT_COLUMNS)
-    ids = [finding_id(batch.code, *subject) for subject in zip(teams, people, kpis, strict=True)]
+    # finding_id's text and hash, inlined: a call per finding is a third of the time here
+    prefix, sha256 = f"{batch.code}\x1f", hashlib.sha256
+    ids = [
+        sha256(f"{prefix}{team or ''}\x1f{person or ''}\x1f{kpi or ''}".encode()).hexdigest()[:16]
+        for team, person, kpi in zip(teams, people, kpis, strict=True)
+    ]
     return batch.frame.select(
         pl.Series("id", ids, dtype=pl.String),
         pl.lit(batch.code, dtype=pl.String).alias("code"),

@@ -17,9 +17,10 @@ command line can pseudonymise it with the findings before anything is rendered.
 
 from __future__ import annotations
 
+import functools
 import html
 import math
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -60,7 +61,8 @@ def _weight() -> pl.Expr:
 @dataclass(frozen=True, slots=True)
 class _Findings:
     """Some of the audit's findings, most severe first: their rows of ``FindingSet.table()`` with
-    ``home_team`` (the finding's team, else its person's team). Counts come from the columns;
+    ``home_team`` (the finding's team, else its person's team) and ``weight`` (:func:`_weight`,
+    looked up once rather than in every count). Counts come from the columns;
     :class:`Finding` objects are made only for the rows a table shows."""
 
     rows: pl.DataFrame
@@ -98,7 +100,7 @@ def _counts() -> list[pl.Expr]:
         pl.col("team").drop_nulls().n_unique().alias("teams"),
         *((pl.col("severity") == severity).sum().alias(severity) for severity in SEVERITIES),
         *(
-            _weight().filter(pl.col("harm") == harm).max().fill_null(0).alias(f"harm_{harm}")
+            pl.col("weight").filter(pl.col("harm") == harm).max().fill_null(0).alias(f"harm_{harm}")
             for harm in HARMS
         ),
     ]
@@ -339,6 +341,7 @@ def history_svg(
     width, height, left, right, top, bottom = 640, 170, 52, 12, 10, 26
     first, last = periods[0], periods[-1]
     x = _scale(0, max(1, (last - first).days), left, width - right)
+    xs = _x_texts(tuple(periods))
     lo, hi = _padded([*values, *targets])
     y = _scale(lo, hi, height - bottom, top)
     parts = [
@@ -365,8 +368,7 @@ def history_svg(
         )
     step: list[str] = []
     previous: float | None = None
-    for index, (period, target) in enumerate(zip(periods, targets, strict=True)):
-        px = _f(x((period - first).days))
+    for index, (px, target) in enumerate(zip(xs, targets, strict=True)):
         if previous is None or target != previous or index == len(periods) - 1:
             if previous is not None and target != previous:
                 step.append(f"{px},{_f(y(previous))}")
@@ -376,10 +378,7 @@ def history_svg(
         f'<polyline points="{" ".join(step)}" fill="none" stroke="{COLOURS["target"]}" stroke-width="2" '
         'stroke-dasharray="6 4"/>'
     )
-    line = " ".join(
-        f"{_f(x((period - first).days))},{_f(y(value))}"
-        for period, value in zip(periods, values, strict=True)
-    )
+    line = " ".join(f"{px},{_f(y(value))}" for px, value in zip(xs, values, strict=True))
     parts.append(f'<polyline points="{line}" fill="none" stroke="{COLOURS["value"]}" stroke-width="1.8"/>')
     parts.append(
         f'<text x="{left}" y="{height - 8}" class="tick">{_e(t("report.date", lang, value=first))}</text>'
@@ -390,6 +389,16 @@ def history_svg(
     )
     parts.append("</svg>")
     return "".join(parts)
+
+
+@functools.lru_cache(maxsize=64)
+def _x_texts(periods: tuple[date, ...]) -> tuple[str, ...]:
+    """Each period's x in :func:`history_svg`, as text: charts of one report mostly share their
+    periods (every week up to the audit date), so each distinct set is laid out once."""
+    width, left, right = 640, 52, 12  # history_svg's
+    first, last = periods[0], periods[-1]
+    x = _scale(0, max(1, (last - first).days), left, width - right)
+    return tuple(_f(x((period - first).days)) for period in periods)
 
 
 def capacity_svg(*, rows: Sequence[tuple[str, float, float]], lang: str, label: str) -> str:
@@ -644,11 +653,12 @@ def _overview(data: ReportData, findings: _Findings, lang: str) -> str:
     card_html = "".join(
         f'<div class="card"><b>{_e(value)}</b><span>{_e(text)}</span></div>' for value, text in cards
     )
-    by_cause = Counter(findings.rows.get_column("cause").to_list())
+    by_cause = dict(findings.rows.group_by("cause").len().iter_rows())
     with_harm = len(findings.where(pl.col("harm").is_not_null()))
     other = len(findings.where(pl.col("cause").is_null() & pl.col("harm").is_null()))
     cause_rows = [
-        (f"{cause}. {t(f'cause.{cause}', lang)}", by_cause[cause], COLOURS["warning"]) for cause in CAUSES
+        (f"{cause}. {t(f'cause.{cause}', lang)}", by_cause.get(cause, 0), COLOURS["warning"])
+        for cause in CAUSES
     ]
     cause_rows.append((t("report.other.title", lang), other, COLOURS["info"]))
     cause_rows.append((t("report.wellbeing.title", lang), with_harm, COLOURS["critical"]))
@@ -831,21 +841,26 @@ def _history_section(data: ReportData, findings: _Findings, names: _Names, lang:
             ]
         ),
     ]
+    # Each pair's series as Python lists, from one aggregation (not a frame per pair)
+    grouped = data.history.group_by("person_id", "kpi", maintain_order=True).agg(
+        "period_end", "value", "target", pl.col("direction").first(), pl.col("cycle_start").first()
+    )
     series = {
-        (str(key[0]), str(key[1])): group
-        for key, group in data.history.group_by("person_id", "kpi", maintain_order=True)
+        (str(person), str(kpi)): rest
+        for person, kpi, *rest in zip(
+            *(grouped.get_column(name).to_list() for name in grouped.columns), strict=True
+        )
     }
     charted = 0
     for pair, pair_findings in by_pair.items():
-        group = series.get(pair)
-        if group is None or group.is_empty():
+        found = series.get(pair)
+        if found is None:
             continue
         charted += 1
-        periods = group["period_end"].to_list()
-        values = [float(v) for v in group["value"].to_list()]
-        targets = [float(v) for v in group["target"].to_list()]
-        lower = group["direction"][0] == "lower"
-        cycle_start = group["cycle_start"][0]
+        periods, raw_values, raw_targets, direction, cycle_start = found
+        values = [float(v) for v in raw_values]
+        targets = [float(v) for v in raw_targets]
+        lower = direction == "lower"
         in_cycle = [
             (v, g)
             for p, v, g in zip(periods, values, targets, strict=True)
@@ -920,7 +935,7 @@ def render_wellbeing(findings: _Findings, *, data: ReportData, names: _Names, la
     ranked = (
         findings.rows.filter(pl.col("home_team").is_not_null())
         .group_by("home_team")
-        .agg(_weight().sum())
+        .agg(pl.col("weight").sum())
         .sort(pl.col("weight"), pl.col("home_team"), descending=[True, False])
         .get_column("home_team")
         .to_list()
@@ -1022,7 +1037,7 @@ def render_report(data: ReportData, lang: str) -> str:
     findings = _Findings(
         source.table()
         .join(home, on="person_id", how="left", maintain_order="left")
-        .with_columns(pl.coalesce("team", "home_team").alias("home_team")),
+        .with_columns(pl.coalesce("team", "home_team").alias("home_team"), _weight()),
         source,
     )
     sections = [

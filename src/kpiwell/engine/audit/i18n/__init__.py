@@ -154,20 +154,40 @@ def _formatted(values: pl.Series, spec: str, lang: str) -> pl.Series:
     """Each value as ``t`` writes it for a ``{name:spec}`` placeholder, formatting distinct values once."""
     if values.dtype == pl.String and spec == "":
         return values.fill_null(MISSING_VALUE)
-    if values.dtype.is_float():
+    if values.dtype.is_float() and spec != "date":
         # Polars counts -0.0 and 0.0 as one value, but they are written differently ("-0%"), so
-        # floats are told apart by their bits.
-        keys = pl.Series(values.fill_null(0.0).to_numpy().view(np.uint64))
-        distinct = keys.unique()
-        originals = distinct.to_numpy().view(np.float64).tolist()
-    elif values.dtype.is_numeric() or values.dtype in (pl.String, pl.Boolean):
-        keys = values
-        distinct = values.drop_nulls().unique()
-        originals = distinct.to_list()
-    else:  # lists and other nested values, which have no distinct-value shortcut
-        return pl.Series([_format_field(value, spec, lang) for value in values.to_list()], dtype=pl.String)
-    texts = [_format_field(value, spec, lang) for value in originals]
-    written = keys.replace_strict(distinct, texts, return_dtype=pl.String)
+        # floats are told apart by their bits; np.unique also gives each row's distinct value, so
+        # the texts are gathered rather than looked up. _format_field's own steps for a float run
+        # without its dispatch per value (most distinct values are floats: thousands of p_attain
+        # and suggested targets).
+        bits = values.fill_null(0.0).to_numpy().view(np.uint64)
+        distinct_bits, inverse = np.unique(bits, return_inverse=True)
+        floats = distinct_bits.view(np.float64).tolist()
+        texts = (
+            [_readable(value) for value in floats]
+            if spec == "num"
+            else [format(value, spec) for value in floats]
+        )
+        if lang == "vi":
+            texts = [text.translate(_SWAP_SEPARATORS) for text in texts]
+        written = pl.Series(texts, dtype=pl.String).gather(inverse)
+        if not values.null_count():
+            return written
+    else:
+        if values.dtype.is_float():  # a date spec on floats: the general path
+            keys = pl.Series(values.fill_null(0.0).to_numpy().view(np.uint64))
+            distinct = keys.unique()
+            originals = distinct.to_numpy().view(np.float64).tolist()
+        elif values.dtype.is_numeric() or values.dtype in (pl.String, pl.Boolean):
+            keys = values
+            distinct = values.drop_nulls().unique()
+            originals = distinct.to_list()
+        else:  # lists and other nested values, which have no distinct-value shortcut
+            return pl.Series(
+                [_format_field(value, spec, lang) for value in values.to_list()], dtype=pl.String
+            )
+        texts = [_format_field(value, spec, lang) for value in originals]
+        written = keys.replace_strict(distinct, texts, return_dtype=pl.String)
     return pl.select(pl.when(values.is_null()).then(pl.lit(MISSING_VALUE)).otherwise(written)).to_series()
 
 
@@ -177,28 +197,56 @@ def render_rows(
     """``t(key, lang, **row)`` for every row of ``params`` (a column per placeholder; others ignored).
 
     ``formatted`` keeps each (column, format spec)'s texts for further templates over the same
-    ``params`` (a message and its remedy often show the same number)."""
-    text = template(key, lang)
-    parsed = _parsed(text)
+    ``params`` (a message and its remedy often show the same number), as :func:`render_expr`."""
+    parsed = _parsed(template(key, lang))
     if parsed is None:  # a template only the general formatter reads: row by row
         return pl.Series([t(key, lang, **row) for row in params.iter_rows(named=True)], dtype=pl.String)
-    pieces: list[pl.Expr] = []
-    fields: dict[str, pl.Series] = {}
+    if all(name is None for _, name, _ in parsed):
+        return pl.repeat("".join(literal for literal, _, _ in parsed), params.height, eager=True)
+    fields: dict[tuple[str, str], pl.Series] = {} if formatted is None else formatted
+    expression = render_expr(key, lang, params, fields)
+    assert expression is not None  # the template parsed above
+    return pl.DataFrame(list(fields.values())).select(expression).to_series()
+
+
+def render_expr(
+    key: str, lang: str, params: pl.DataFrame, formatted: dict[tuple[str, str], pl.Series]
+) -> pl.Expr | None:
+    """The expression of ``t(key, lang, **row)`` over a frame of ``formatted``'s columns (each
+    placeholder's texts for every row of ``params``, formatted by the same code as :func:`t`,
+    distinct values once), adding the columns it needs to ``formatted`` (keyed by column and format
+    spec, named ``_f0``, ``_f1`` ... in the order they are added). None for a template only the
+    general formatter reads (:func:`render_rows` renders it row by row)."""
+    pieces = render_pieces(key, lang, params, formatted)
+    if pieces is None:
+        return None
+    if len(pieces) == 1 and isinstance(pieces[0], str):  # no placeholder: the same text on every row
+        return pl.lit(pieces[0], dtype=pl.String)
+    return pl.concat_str([pl.lit(piece) if isinstance(piece, str) else piece for piece in pieces])
+
+
+def render_pieces(
+    key: str, lang: str, params: pl.DataFrame, formatted: dict[tuple[str, str], pl.Series]
+) -> list[str | pl.Expr] | None:
+    """:func:`render_expr`'s text as its pieces in order: the template's literal texts (``str``, none
+    empty; all of them joined into one when there is no placeholder) and a column of ``formatted``
+    per placeholder, for a caller that puts them into a longer text (a line of ``findings.json``)."""
+    parsed = _parsed(template(key, lang))
+    if parsed is None:
+        return None
+    if all(name is None for _, name, _ in parsed):
+        return ["".join(literal for literal, _, _ in parsed)]
+    pieces: list[str | pl.Expr] = []
     for literal, name, spec in parsed:
         if literal:
-            pieces.append(pl.lit(literal))
+            pieces.append(literal)
         if name is not None:
-            column = f"_{len(fields)}"
-            texts = None if formatted is None else formatted.get((name, spec))
+            texts = formatted.get((name, spec))
             if texts is None:
-                texts = _formatted(params.get_column(name), spec, lang)
-                if formatted is not None:
-                    formatted[(name, spec)] = texts
-            fields[column] = texts.alias(column)
-            pieces.append(pl.col(column))
-    if not fields:
-        return pl.repeat("".join(literal for literal, _, _ in parsed), params.height, eager=True)
-    return pl.DataFrame(list(fields.values())).select(pl.concat_str(pieces)).to_series()
+                texts = _formatted(params.get_column(name), spec, lang).alias(f"_f{len(formatted)}")
+                formatted[(name, spec)] = texts
+            pieces.append(pl.col(texts.name))
+    return pieces
 
 
 def _finding_params(finding: Finding) -> dict[str, Any]:
@@ -225,8 +273,10 @@ __all__ = [
     "CATALOGUE",
     "LANGUAGES",
     "placeholders",
+    "render_expr",
     "render_message",
     "render_note",
+    "render_pieces",
     "render_remedy",
     "render_rows",
     "render_title",
