@@ -26,7 +26,7 @@ from kpiwell.engine.audit.findings import AuditResult, FindingSet
 from kpiwell.engine.audit.i18n import LANGUAGES, t
 from kpiwell.engine.audit.io import AuditInputs, InputError, read_inputs
 from kpiwell.engine.audit.report import ReportData, render_report, report_data
-from kpiwell.engine.audit.serialize import SEVERITIES, Resolved, findings_json
+from kpiwell.engine.audit.serialize import SEVERITIES, Resolved, findings_json_chunks
 
 if TYPE_CHECKING:  # modules that only some options need are imported where they are used
     from kpiwell.engine.audit.baseline import Baseline
@@ -159,18 +159,20 @@ def _audit(args: argparse.Namespace, lang: str) -> int:
         if args.pseudonymize:
             data, teams = _pseudonymize(data, inputs, teams)
         data = _compare(data, baseline, teams)
-        document = findings_json(
-            data.result,
-            lang=lang,
-            people=data.people.height,
-            scope=data.scope,
-            status=data.status,
-            resolved=data.resolved,
-        )
-        # findings.json goes to disk while the report renders: writing tens of megabytes is
-        # kernel time, which a second thread spends on the other core.
+        # findings.json goes to disk as it is produced, and while the report renders: its pieces
+        # are made here and written by a second thread (writing tens of megabytes is kernel time).
         with _Staged(args.out) as staged:
-            staged.add("findings.json", document)
+            staged.add(
+                "findings.json",
+                findings_json_chunks(
+                    data.result,
+                    lang=lang,
+                    people=data.people.height,
+                    scope=data.scope,
+                    status=data.status,
+                    resolved=data.resolved,
+                ),
+            )
             page = render_report(data, lang)
             progress.step(t("cli.progress.writing", lang))
             staged.add("report.html", page)
