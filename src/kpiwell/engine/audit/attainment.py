@@ -31,6 +31,7 @@ level and spread do not depend on the target.
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from typing import Final
 
 import numpy as np
@@ -370,21 +371,21 @@ def fit_attainment(prepared: Prepared) -> pl.DataFrame:
             ).alias("spread")
         )
     )
-    periods = _cycle_rows(prepared, model, cfg)
+    rows = _cycle_rows(prepared, model, cfg)
     # The products are taken before grouping (the same per-row arithmetic), so the group-by only
-    # sums; the probabilities are weighted in place.
-    weighted_p = _probabilities(periods)
-    weighted_p *= periods.get_column("mult").to_numpy()
-    per_aid = (
-        periods.select("aid", pl.Series("p", weighted_p), pl.col("weighted_mu").alias("mu"), "mult")
+    # sums; the probabilities are weighted in place, on the rows whose weight is not 1.
+    weighted_p = _probabilities(rows.margin, rows.spread)
+    weighted_p[rows.weighted] *= rows.weights
+    sums = (
+        pl.DataFrame([rows.aid, pl.Series("p", weighted_p), pl.Series("mu", rows.weighted_mu)])
         .group_by("aid", maintain_order=True)
-        .agg(pl.col("p").sum(), pl.col("mu").sum(), pl.col("mult").sum())
-        .select(
-            "aid",
-            (pl.col("p") / pl.col("mult")).round(decimals).alias("p_attain"),
-            (pl.col("mu") / pl.col("mult")).alias("projected_level"),
-            pl.col("mult").cast(pl.UInt32).alias("periods_assessed"),
-        )
+        .agg(pl.col("p").sum(), pl.col("mu").sum())
+    )
+    per_aid = sums.with_columns(pl.Series("mult", rows.periods[sums.get_column("aid").to_numpy()])).select(
+        "aid",
+        (pl.col("p") / pl.col("mult")).round(decimals).alias("p_attain"),
+        (pl.col("mu") / pl.col("mult")).alias("projected_level"),
+        pl.col("mult").cast(pl.UInt32).alias("periods_assessed"),
     )
     from scipy import special  # imported when first needed: SciPy takes ~0.15 s to import
 
@@ -401,13 +402,206 @@ def fit_attainment(prepared: Prepared) -> pl.DataFrame:
     )
 
 
-def _cycle_rows(prepared: Prepared, model: pl.DataFrame, cfg: AttainmentConfig) -> pl.DataFrame:
-    """The cycle's periods per aid (dated ones, then those after the last dated one) with the
-    period's weight ``mult``, the projected value ``mu`` times that weight (``weighted_mu``), the
-    ``margin`` by which ``mu`` reaches the target (sign x (mu - target)) and the aid's ``spread``.
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _CycleRows:
+    """The cycle's periods per aid (dated ones, then those after the last dated one), a row each:
+    the projected value ``mu`` times the period's weight ``mult`` (``weighted_mu``), the ``margin``
+    by which ``mu`` reaches the target (sign x (mu - target)) and the aid's ``spread``.
 
-    One lazy query, so only these columns are materialised for the millions of rows; the joins
-    keep the left order, which the per-aid sums depend on.
+    ``mult`` is 1 but on the rows at ``weighted`` (weights ``weights``); ``periods`` is, per aid
+    (indexed by aid), the sum of its rows' weights, a whole number. ``aid`` is a Series because its
+    sorted flag picks Polars' group-by path, and with it the order the per-aid sums add in.
+    """
+
+    aid: pl.Series
+    weighted_mu: np.ndarray
+    margin: np.ndarray
+    spread: np.ndarray
+    weighted: np.ndarray
+    weights: np.ndarray
+    periods: np.ndarray
+
+
+def _cycle_rows(prepared: Prepared, model: pl.DataFrame, cfg: AttainmentConfig) -> _CycleRows:
+    """Built from arrays (``_cycle_arrays``) where that gives the same rows, else by one lazy query
+    (``_cycle_query``)."""
+    rows = _cycle_arrays(prepared, model, cfg)
+    if rows is not None:
+        return rows
+    frame = _cycle_query(prepared, model, cfg)
+    aid = frame.get_column("aid")
+    mult = frame.get_column("mult").to_numpy()
+    weighted = np.flatnonzero(mult != 1.0)
+    return _CycleRows(
+        aid=aid,
+        weighted_mu=frame.get_column("weighted_mu").to_numpy(),
+        margin=frame.get_column("margin").to_numpy(),
+        spread=frame.get_column("spread").to_numpy(),
+        weighted=weighted,
+        weights=mult[weighted],
+        # sums of whole numbers: exact in any order
+        periods=np.bincount(aid.to_numpy(), weights=mult, minlength=prepared.assignments.height),
+    )
+
+
+def _cycle_arrays(prepared: Prepared, model: pl.DataFrame, cfg: AttainmentConfig) -> _CycleRows | None:
+    """``_cycle_rows`` from NumPy, with ``_cycle_query``'s per-row arithmetic in the same order (the
+    damped trend by the same Polars expression). The rows come in runs of one aid (its dated
+    periods, then its future ones), so each row's per-aid parameters are the run's repeated, not
+    joined nor gathered, and only the result columns are allocated at full length.
+
+    None (use the query) when the rows' aids ascend: the query's ``aid`` column may then carry a
+    sorted flag, which sends the per-aid sums down Polars' other group-by path (another order of
+    summation); in the usual case (future periods after dated ones) the aids restart and the
+    column is unflagged, as here. None also when a parameter of a projected aid is null.
+    """
+    params = model.select(
+        "aid",
+        "sign",
+        "period_days",
+        "level",
+        "slope",
+        "spread",
+        "target",
+        pl.coalesce("anchor", pl.lit(prepared.as_of)).to_physical().alias("anchor"),
+    ).sort("aid")
+    aids = params.height
+    if not params.get_column("aid").equals(pl.int_range(aids, dtype=pl.UInt32, eager=True).alias("aid")):
+        return None
+    known = params.get_column("level").is_not_null().to_numpy()
+    if params.filter(known).null_count().row(0) != (0,) * params.width:
+        return None
+    sign, period_days, level, slope, spread, target, anchor = (
+        params.get_column(name).fill_null(0).to_numpy()
+        for name in ("sign", "period_days", "level", "slope", "spread", "target", "anchor")
+    )
+    dated = prepared.cycle_periods
+    if dated.get_column("target").null_count():
+        return None
+    if not known[dated.get_column("aid").to_numpy()].all():
+        dated = dated.filter(known[dated.get_column("aid").to_numpy()])
+    dated_aid = dated.get_column("aid").to_numpy()
+    future = prepared.cycle_future.filter(pl.col("future_periods") > 0)
+    if not known[future.get_column("aid").to_numpy()].all():
+        future = future.filter(known[future.get_column("aid").to_numpy()])
+    cap = _horizon_cap(cfg)
+    future_aid = future.get_column("aid").to_numpy()
+    future_periods = future.get_column("future_periods").to_numpy()
+    steps = np.minimum(future_periods, cap)
+    n_dated = dated_aid.size
+    n = n_dated + int(steps.sum())
+    # the dated rows' runs of one aid, then one run per future aid
+    n_runs = 1 + np.count_nonzero(dated_aid[1:] != dated_aid[:-1]) if n_dated else 0
+    starts = np.empty(n_runs + future_aid.size, dtype=np.int64)
+    if n_dated:
+        starts[0] = 0
+        starts[1:n_runs] = np.flatnonzero(dated_aid[1:] != dated_aid[:-1]) + 1
+    starts[n_runs:] = n_dated + np.cumsum(steps) - steps
+    run_aid = np.concatenate([dated_aid[starts[:n_runs]], future_aid])
+    if run_aid.size < 2 or bool((run_aid[1:] >= run_aid[:-1]).all()):
+        return None
+    length = np.diff(starts, append=n)
+
+    def each_row(per_aid: np.ndarray) -> np.ndarray:
+        return np.repeat(per_aid[run_aid], length)
+
+    aid = each_row(np.arange(aids, dtype=np.uint32))
+    # h: periods from the anchor, (date - anchor) in whole days (Int64 in the query) over the
+    # period length; after the last dated period, h0 + step (1, 2, .. within the aid)
+    h = np.empty(n)
+    h_dated = h[:n_dated]
+    np.subtract(
+        dated.get_column("period_end").to_physical().to_numpy(),
+        each_row(anchor)[:n_dated],
+        out=h_dated,
+        dtype=np.float64,
+    )
+    row_period_days = each_row(period_days)[:n_dated]
+    days = h_dated.copy()
+    h_dated /= row_period_days
+    last_known = future.get_column("last_known").to_physical().to_numpy()
+    future_days = np.subtract(last_known, anchor[future_aid], dtype=np.float64)
+    h0 = future_days / period_days[future_aid]
+    # Polars evaluates some of the query's divisions by the period length as a product with its
+    # reciprocal (one rounding more: the future rows' h0, as measured with Polars 2.1), which
+    # is not always the same number: the arrays go only where both ways agree.
+    days *= np.reciprocal(row_period_days, out=row_period_days)
+    future_days *= 1.0 / period_days[future_aid]
+    if not (np.array_equal(days, h_dated) and np.array_equal(future_days, h0)):
+        return None
+    step = np.arange(n - n_dated, dtype=np.int64)
+    step -= np.repeat(starts[n_runs:] - n_dated, steps)
+    step += 1
+    np.add(np.repeat(h0, steps), step, out=h[n_dated:])
+    damped = _damped_rows(h, n_dated=n_dated, h0=h0, steps=steps, step=step, phi=cfg.trend_damping)
+    # mu = level + slope * damped, in the buffer of h
+    mu = np.multiply(each_row(slope), damped, out=h)
+    mu += each_row(level)
+    margin = np.empty(n)
+    margin[:n_dated] = dated.get_column("target").to_numpy()
+    margin[n_dated:] = np.repeat(target[future_aid], steps)
+    np.subtract(mu, margin, out=margin)
+    margin *= each_row(sign)
+    # the weight of the last future step stands for the periods beyond the horizon cap
+    weighted = np.flatnonzero(step == cap)
+    weights = np.repeat(future_periods - cap + 1, steps)[weighted].astype(np.float64)
+    weighted += n_dated
+    weighted_mu = mu.copy()
+    weighted_mu[weighted] *= weights
+    periods = np.bincount(dated_aid, minlength=aids).astype(np.float64)
+    periods[future_aid] += future_periods
+    return _CycleRows(
+        aid=pl.Series("aid", aid, dtype=pl.UInt32),
+        weighted_mu=weighted_mu,
+        margin=margin,
+        spread=each_row(spread),
+        weighted=weighted,
+        weights=weights,
+        periods=periods,
+    )
+
+
+def _damped_values(h: np.ndarray, phi: float) -> np.ndarray:
+    """``_damped`` of each value of ``h``, by the Polars expression itself (its ``pow`` included)."""
+    frame = pl.DataFrame([pl.Series("h", h)])
+    return np.broadcast_to(frame.select(_damped(pl.col("h"), phi)).to_series().to_numpy(), h.shape)
+
+
+def _damped_rows(
+    h: np.ndarray, *, n_dated: int, h0: np.ndarray, steps: np.ndarray, step: np.ndarray, phi: float
+) -> np.ndarray:
+    """``_damped`` of every row's ``h``: the dated rows first, then the future rows, ``steps[i]``
+    of them for the i-th future aid, whose h is that aid's ``h0`` plus the row's ``step``.
+
+    The expression (a ``pow`` per value, most of this step's time) is evaluated once per distinct
+    value where those are cheap to find: every h <= 0 is clipped to 0, whose power is exactly 1,
+    and the future rows' h repeat across the aids that share an h0.
+    """
+    damped = np.empty(h.size)
+    damped[:] = _damped_values(np.zeros(1), phi)[0]
+    dated = h[:n_dated]
+    # not (h <= 0) rather than h > 0: a NaN goes through the expression too
+    ahead = np.flatnonzero(~(dated <= 0))
+    if ahead.size:
+        damped[ahead] = _damped_values(dated[ahead], phi)
+    if not step.size:
+        return damped
+    starts, at = np.unique(h0, return_inverse=True)
+    cap = int(step.max())
+    if starts.size * cap * 4 <= step.size:
+        # one value per distinct h0 and step, from the same float sum (h0 + step) as the rows'
+        grid = _damped_values((starts[:, None] + np.arange(1, cap + 1)).ravel(), phi)
+        cell = np.repeat(at * cap, steps)
+        cell += step - 1
+        damped[n_dated:] = grid[cell]
+    else:
+        damped[n_dated:] = _damped_values(h[n_dated:], phi)
+    return damped
+
+
+def _cycle_query(prepared: Prepared, model: pl.DataFrame, cfg: AttainmentConfig) -> pl.DataFrame:
+    """``_cycle_rows`` by one lazy query, so only its columns are materialised for the millions of
+    rows; the joins keep the left order, which the per-aid sums depend on.
     """
     params = model.lazy().select("aid", "sign", "period_days", "level", "slope", "spread", "anchor")
     anchor = pl.coalesce("anchor", pl.lit(prepared.as_of))
@@ -461,17 +655,27 @@ def _cycle_rows(prepared: Prepared, model: pl.DataFrame, cfg: AttainmentConfig) 
     )
 
 
-def _probabilities(rows: pl.DataFrame) -> np.ndarray:
-    """P(value reaches target) per row of ``_cycle_rows``, computed in one array of the rows' length."""
+def _probabilities(margin: np.ndarray, spread: np.ndarray) -> np.ndarray:
+    """P(value reaches target) per row of ``_cycle_rows``, computed in one array of the rows' length.
+
+    The normal CDF is evaluated once per run of equal standardised margins (all of an aid's
+    periods up to its latest value usually share one) and repeated: the same values, at a fraction
+    of the cost.
+    """
     from scipy import special  # imported when first needed: SciPy takes ~0.15 s to import
 
-    margin = rows.get_column("margin").to_numpy()
-    spread = rows.get_column("spread").to_numpy()
     positive = spread > 0
-    p = np.zeros(rows.height)
+    p = np.zeros(margin.size)
     with np.errstate(divide="ignore", invalid="ignore"):
         np.divide(margin, spread, out=p, where=positive)
-    special.ndtr(p, out=p)
+    new = np.empty(p.size, dtype=bool)
+    new[:1] = True
+    np.not_equal(p[1:], p[:-1], out=new[1:])
+    starts = np.flatnonzero(new)
+    if starts.size * 2 < p.size:
+        p = np.repeat(special.ndtr(p[starts]), np.diff(starts, append=p.size))
+    else:
+        special.ndtr(p, out=p)
     # no spread: the projection is certain, so the target is reached or not
     degenerate = ~positive
     p[degenerate] = margin[degenerate] >= 0
