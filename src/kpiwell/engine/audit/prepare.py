@@ -212,10 +212,13 @@ def _differs_from_previous(column: pl.Series) -> pl.Series:
     return pl.concat(parts)
 
 
-def _in_order(actuals: pl.DataFrame, runs: pl.DataFrame, changed: pl.Series) -> pl.DataFrame | None:
+def _in_order(
+    actuals: pl.DataFrame, runs: pl.DataFrame, changed: pl.Series
+) -> tuple[pl.Series, pl.Series | None] | None:
     """``aid`` and ``row`` (a position in ``actuals``) sorted by aid and period_end, when that
     needs no sort: each aid in one run, periods strictly increasing within each run (so no aid x
-    period twice). None otherwise."""
+    period twice). None otherwise. ``row`` is None when it would be 0, 1, 2, ..: the planned runs
+    already come first in ``actuals``, in aid order (as exports in plan order list them)."""
     planned = runs.filter(pl.col("aid").is_not_null())
     if planned.get_column("aid").is_duplicated().any():
         return None
@@ -229,16 +232,20 @@ def _in_order(actuals: pl.DataFrame, runs: pl.DataFrame, changed: pl.Series) -> 
     # The runs laid end to end in aid order: a run's k-th row is row start + k of ``actuals``.
     # NumPy repeats each run's values without building the per-run lists of repeat_by/int_ranges.
     shift = start - (np.cumsum(length) - length)
-    # Built in place in UInt32 (Polars' row index type), not in int64: the millions of rows are
-    # written once, and no int64 temporaries add to the step's peak memory. UInt32 arithmetic wraps
-    # modulo 2^32, so a negative shift (a run that comes later in aid order than in ``actuals``)
-    # still lands exactly on its rows, every row position being below 2^32.
-    row = np.repeat(shift.astype(np.uint32), length)
-    row += np.arange(row.size, dtype=np.uint32)
-    return pl.DataFrame(
-        {"aid": np.repeat(planned.get_column("aid").to_numpy(), length), "row": row},
-        schema={"aid": pl.UInt32, "row": pl.UInt32},
-    )
+    aid = pl.Series("aid", np.repeat(planned.get_column("aid").to_numpy(), length), dtype=pl.UInt32)
+    if not shift.any():
+        return aid, None
+    # Built in place in UInt32 (Polars' row index type) as a running sum of steps: 1 within a run,
+    # and at a run's first row the jump from the previous run's last row. One array of the rows'
+    # length is written, with no int64 or arange temporaries. UInt32 arithmetic wraps modulo 2^32,
+    # so a backward jump (a run that comes later in aid order than in ``actuals``) still lands
+    # exactly on its rows, every row position being below 2^32.
+    jump = start.copy()
+    jump[1:] -= start[:-1] + length[:-1] - 1
+    row = np.ones(aid.len(), dtype=np.uint32)
+    row[np.cumsum(length) - length] = jump.astype(np.uint32)
+    np.cumsum(row, dtype=np.uint32, out=row)
+    return aid, pl.Series("row", row, dtype=pl.UInt32)
 
 
 def _prepare_observations(
@@ -258,22 +265,41 @@ def _prepare_observations(
         order = _in_order(actuals, runs, changed)
         if order is not None:
             # Already in aid x period order with no period twice: nothing to sort, no revisions.
-            # Only the rows known at as-of are gathered, and only the two columns kept: the test
-            # is evaluated in the actuals' own row order and picks the positions to gather.
             # The aid column carries the flag a sort would set, so group-bys on it take the same
             # (contiguous) path as after a sort.
+            aid, row = order
+            no_revisions = values.clear().insert_column(0, aid.clear())
+            is_known = actuals.select(known).to_series()
+            if row is None:
+                # The planned rows are the first ones, in order: no gather, and no filter when
+                # every value is known. One chunk per column: later steps gather and convert.
+                is_known = is_known.head(aid.len())
+                rows = pl.DataFrame(
+                    [
+                        aid.set_sorted(),
+                        *(
+                            actuals.get_column(column).head(aid.len()).rechunk()
+                            for column in ("period_end", "value")
+                        ),
+                    ]
+                )
+                return (rows if is_known.all() else rows.filter(is_known)), no_revisions
+            # Only the rows known at as-of are gathered, and only the two columns kept: the test
+            # is evaluated in the actuals' own row order and picks the positions to gather (when
+            # it passes everywhere, as it usually does, the positions are all kept as they are).
             # Every column is put in one chunk before it is gathered from: gathering across a
             # reader's many chunks is several times slower.
-            order = order.filter(actuals.select(known).to_series().rechunk().gather(order.get_column("row")))
-            row = order.get_column("row")
+            if not is_known.all():
+                keep = is_known.rechunk().gather(row)
+                aid, row = aid.filter(keep), row.filter(keep)
             rows = pl.DataFrame(
                 [
-                    order.get_column("aid").set_sorted(),
+                    aid.set_sorted(),
                     # one column at a time, so that only one column's single-chunk copy is alive
                     *(actuals.get_column(column).rechunk().gather(row) for column in ("period_end", "value")),
                 ]
             )
-            return rows, values.clear().insert_column(0, order.get_column("aid").clear())
+            return rows, no_revisions
         run_of_row = pl.concat([pl.Series([0], dtype=pl.UInt32), changed.cast(pl.UInt32).cum_sum()])
         joined = values.insert_column(0, runs.get_column("aid").gather(run_of_row)).filter(
             pl.col("aid").is_not_null()
