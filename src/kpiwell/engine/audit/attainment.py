@@ -475,6 +475,8 @@ def _cycle_arrays(prepared: Prepared, model: pl.DataFrame, cfg: AttainmentConfig
         params.get_column(name).fill_null(0).to_numpy()
         for name in ("sign", "period_days", "level", "slope", "spread", "target", "anchor")
     )
+    if not np.isin(sign[known], (1.0, -1.0)).all():
+        return None
     dated = prepared.cycle_periods
     if dated.get_column("target").null_count():
         return None
@@ -541,14 +543,16 @@ def _cycle_arrays(prepared: Prepared, model: pl.DataFrame, cfg: AttainmentConfig
     margin[:n_dated] = dated.get_column("target").to_numpy()
     margin[n_dated:] = np.repeat(target[future_aid], steps)
     np.subtract(mu, margin, out=margin)
-    margin *= each_row(sign)
+    # the sign (+1 or -1) repeated as one byte a row: exact in the product, an eighth of the memory
+    np.multiply(margin, each_row(sign.astype(np.int8)), out=margin)
     # the weight of the last future step stands for the periods beyond the horizon cap
     weighted = np.flatnonzero(step == cap)
     weights = np.repeat(future_periods - cap + 1, steps)[weighted].astype(np.float64)
     weighted += n_dated
     weighted_mu = mu.copy()
     weighted_mu[weighted] *= weights
-    periods = np.bincount(dated_aid, minlength=aids).astype(np.float64)
+    periods = np.zeros(aids)
+    np.add.at(periods, run_aid[:n_runs], length[:n_runs])
     periods[future_aid] += future_periods
     return _CycleRows(
         aid=pl.Series("aid", aid, dtype=pl.UInt32),
