@@ -235,16 +235,12 @@ def _in_order(
     aid = pl.Series("aid", np.repeat(planned.get_column("aid").to_numpy(), length), dtype=pl.UInt32)
     if not shift.any():
         return aid, None
-    # Built in place in UInt32 (Polars' row index type) as a running sum of steps: 1 within a run,
-    # and at a run's first row the jump from the previous run's last row. One array of the rows'
-    # length is written, with no int64 or arange temporaries. UInt32 arithmetic wraps modulo 2^32,
-    # so a backward jump (a run that comes later in aid order than in ``actuals``) still lands
-    # exactly on its rows, every row position being below 2^32.
-    jump = start.copy()
-    jump[1:] -= start[:-1] + length[:-1] - 1
-    row = np.ones(aid.len(), dtype=np.uint32)
-    row[np.cumsum(length) - length] = jump.astype(np.uint32)
-    np.cumsum(row, dtype=np.uint32, out=row)
+    # Built in place in UInt32 (Polars' row index type), not in int64: the millions of rows are
+    # written once, and no int64 temporaries add to the step's peak memory. UInt32 arithmetic wraps
+    # modulo 2^32, so a negative shift (a run that comes later in aid order than in ``actuals``)
+    # still lands exactly on its rows, every row position being below 2^32.
+    row = np.repeat(shift.astype(np.uint32), length)
+    row += np.arange(row.size, dtype=np.uint32)
     return aid, pl.Series("row", row, dtype=pl.UInt32)
 
 
@@ -439,9 +435,31 @@ def _last_per_key(frame: pl.DataFrame, key: list[str]) -> pl.DataFrame:
     return frame.filter(differs)
 
 
-def _gather(assignments: pl.DataFrame, column: str, aid: pl.Series) -> pl.Series:
-    """An assignment's column for each row (``aid`` is the row position in ``assignments``)."""
-    return assignments.get_column(column).gather(aid)
+def _per_row(assignments: pl.DataFrame, columns: list[str], aid: pl.Series) -> list[pl.Series]:
+    """Assignments' columns for each row (``aid`` is the row position in ``assignments``).
+
+    Where rows come in runs of one aid (observations, sorted by aid), each run's values are
+    repeated: NumPy's repeat over the runs is cheaper than a gather per row. Otherwise (or with
+    nulls) gathers.
+    """
+    selected = assignments.select(columns)
+    n = aid.len()
+    if n > 1 and not any(selected.null_count().row(0)):
+        positions = aid.to_numpy()
+        new_run = np.empty(n, dtype=bool)
+        new_run[0] = True
+        np.not_equal(positions[1:], positions[:-1], out=new_run[1:])
+        first = np.flatnonzero(new_run)
+        if first.size * 4 <= n:
+            length = np.diff(first, append=n)
+            run_aid = positions[first]
+            return [
+                pl.Series(column.name, np.repeat(column.to_physical().to_numpy()[run_aid], length)).cast(
+                    column.dtype
+                )
+                for column in selected.iter_columns()
+            ]
+    return [selected.get_column(column).gather(aid) for column in columns]
 
 
 def _with_targets(
@@ -449,9 +467,7 @@ def _with_targets(
 ) -> pl.DataFrame:
     """Add the target in force (per-period target, else the plan's) and whether the period is in the cycle."""
     aid = frame.get_column("aid")
-    start = _gather(assignments, "cycle_start", aid)
-    end = _gather(assignments, "cycle_end", aid)
-    plan_target = _gather(assignments, "target", aid)
+    start, end, plan_target = _per_row(assignments, ["cycle_start", "cycle_end", "target"], aid)
     if period_targets.height:
         override = frame.select("aid", "period_end").join(
             period_targets, on=["aid", "period_end"], how="left", maintain_order="left"
