@@ -8,6 +8,7 @@ of their measured assignments weighted by ``weight_share``, renormalised over th
 
 from __future__ import annotations
 
+import numpy as np
 import polars as pl
 
 from kpiwell.engine.audit.findings import PersonScore
@@ -33,10 +34,25 @@ def assignment_attainment(prepared: Prepared) -> pl.DataFrame:
     )
     # ``aid`` is the row position in ``assignments``: a gather is the join
     sign = prepared.assignments.get_column("sign").gather(periods.get_column("aid"))
+    if sign.null_count():
+        return (
+            periods.with_columns(sign)
+            .group_by("aid")
+            .agg(period_attainment(cap).mean(), pl.len().alias("periods_measured"))
+        )
+    # ``period_attainment`` row by row: each row's one quotient written into one array (the
+    # expression computes both for every row), then the same clip, so the mean adds the same values.
+    value = periods.get_column("value").to_numpy()
+    target = periods.get_column("target").to_numpy()
+    ratio = np.empty(periods.height)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        np.divide(value, target, out=ratio)
+        np.divide(target, value, out=ratio, where=~(sign > 0).to_numpy())
+    attainment = pl.Series("attainment", ratio).clip(lower_bound=0.0, upper_bound=cap)
     return (
-        periods.with_columns(sign)
+        periods.select("aid", attainment)
         .group_by("aid")
-        .agg(period_attainment(cap).mean(), pl.len().alias("periods_measured"))
+        .agg(pl.col("attainment").mean(), pl.len().alias("periods_measured"))
     )
 
 
