@@ -33,10 +33,11 @@ def assignment_attainment(prepared: Prepared) -> pl.DataFrame:
         pl.col("in_cycle") & (pl.col("target") > 0)
     )
     # ``aid`` is the row position in ``assignments``: a gather is the join
-    sign = prepared.assignments.get_column("sign").gather(periods.get_column("aid"))
+    aid = periods.get_column("aid")
+    sign = prepared.assignments.get_column("sign")
     if sign.null_count():
         return (
-            periods.with_columns(sign)
+            periods.with_columns(sign.gather(aid))
             .group_by("aid")
             .agg(period_attainment(cap).mean(), pl.len().alias("periods_measured"))
         )
@@ -47,7 +48,8 @@ def assignment_attainment(prepared: Prepared) -> pl.DataFrame:
     ratio = np.empty(periods.height)
     with np.errstate(divide="ignore", invalid="ignore"):
         np.divide(value, target, out=ratio)
-        np.divide(target, value, out=ratio, where=~(sign > 0).to_numpy())
+        # the rows whose sign is not > 0, gathered as a flag (one byte a row, not a float)
+        np.divide(target, value, out=ratio, where=(~(sign > 0)).gather(aid).to_numpy())
     attainment = pl.Series("attainment", ratio).clip(lower_bound=0.0, upper_bound=cap)
     return (
         periods.select("aid", attainment)
