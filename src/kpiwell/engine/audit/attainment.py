@@ -91,7 +91,11 @@ def _middle(rows: np.ndarray) -> np.ndarray:
 
 def _plain(values: np.ndarray) -> bool:
     """Finite and no negative zero: the values on which ``_middle`` of sorted rows is Polars' median."""
-    return bool(np.isfinite(values).all()) and not bool((np.signbit(values) & (values == 0)).any())
+    if not np.isfinite(values).all():
+        return False
+    zero = values == 0
+    # the sign bit is looked at on the zeros only (usually none)
+    return not (zero.any() and np.signbit(values[zero]).any())
 
 
 def _person_fits(prepared: Prepared, cfg: AttainmentConfig) -> pl.DataFrame:
@@ -582,7 +586,8 @@ def _damped_rows(
     and the future rows' h repeat across the aids that share an h0.
     """
     damped = np.empty(h.size)
-    damped[:] = _damped_values(np.zeros(1), phi)[0]
+    # the future rows are all overwritten below
+    damped[:n_dated] = _damped_values(np.zeros(1), phi)[0]
     dated = h[:n_dated]
     # not (h <= 0) rather than h > 0: a NaN goes through the expression too
     ahead = np.flatnonzero(~(dated <= 0))
