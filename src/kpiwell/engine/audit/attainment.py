@@ -553,7 +553,8 @@ def _cycle_arrays(prepared: Prepared, model: pl.DataFrame, cfg: AttainmentConfig
     weighted = np.flatnonzero(step == cap)
     weights = np.repeat(future_periods - cap + 1, steps)[weighted].astype(np.float64)
     weighted += n_dated
-    weighted_mu = mu.copy()
+    # mu times the weight, in place: the margin above has already read mu
+    weighted_mu = mu
     weighted_mu[weighted] *= weights
     periods = np.zeros(aids)
     np.add.at(periods, run_aid[:n_runs], length[:n_runs])
