@@ -212,10 +212,13 @@ def _differs_from_previous(column: pl.Series) -> pl.Series:
     return pl.concat(parts)
 
 
-def _in_order(actuals: pl.DataFrame, runs: pl.DataFrame, changed: pl.Series) -> pl.DataFrame | None:
+def _in_order(
+    actuals: pl.DataFrame, runs: pl.DataFrame, changed: pl.Series
+) -> tuple[pl.Series, pl.Series | None] | None:
     """``aid`` and ``row`` (a position in ``actuals``) sorted by aid and period_end, when that
     needs no sort: each aid in one run, periods strictly increasing within each run (so no aid x
-    period twice). None otherwise."""
+    period twice). None otherwise. ``row`` is None when it would be 0, 1, 2, ..: the planned runs
+    already come first in ``actuals``, in aid order (as exports in plan order list them)."""
     planned = runs.filter(pl.col("aid").is_not_null())
     if planned.get_column("aid").is_duplicated().any():
         return None
@@ -229,16 +232,16 @@ def _in_order(actuals: pl.DataFrame, runs: pl.DataFrame, changed: pl.Series) -> 
     # The runs laid end to end in aid order: a run's k-th row is row start + k of ``actuals``.
     # NumPy repeats each run's values without building the per-run lists of repeat_by/int_ranges.
     shift = start - (np.cumsum(length) - length)
+    aid = pl.Series("aid", np.repeat(planned.get_column("aid").to_numpy(), length), dtype=pl.UInt32)
+    if not shift.any():
+        return aid, None
     # Built in place in UInt32 (Polars' row index type), not in int64: the millions of rows are
     # written once, and no int64 temporaries add to the step's peak memory. UInt32 arithmetic wraps
     # modulo 2^32, so a negative shift (a run that comes later in aid order than in ``actuals``)
     # still lands exactly on its rows, every row position being below 2^32.
     row = np.repeat(shift.astype(np.uint32), length)
     row += np.arange(row.size, dtype=np.uint32)
-    return pl.DataFrame(
-        {"aid": np.repeat(planned.get_column("aid").to_numpy(), length), "row": row},
-        schema={"aid": pl.UInt32, "row": pl.UInt32},
-    )
+    return aid, pl.Series("row", row, dtype=pl.UInt32)
 
 
 def _prepare_observations(
@@ -258,22 +261,41 @@ def _prepare_observations(
         order = _in_order(actuals, runs, changed)
         if order is not None:
             # Already in aid x period order with no period twice: nothing to sort, no revisions.
-            # Only the rows known at as-of are gathered, and only the two columns kept: the test
-            # is evaluated in the actuals' own row order and picks the positions to gather.
             # The aid column carries the flag a sort would set, so group-bys on it take the same
             # (contiguous) path as after a sort.
+            aid, row = order
+            no_revisions = values.clear().insert_column(0, aid.clear())
+            is_known = actuals.select(known).to_series()
+            if row is None:
+                # The planned rows are the first ones, in order: no gather, and no filter when
+                # every value is known. One chunk per column: later steps gather and convert.
+                is_known = is_known.head(aid.len())
+                rows = pl.DataFrame(
+                    [
+                        aid.set_sorted(),
+                        *(
+                            actuals.get_column(column).head(aid.len()).rechunk()
+                            for column in ("period_end", "value")
+                        ),
+                    ]
+                )
+                return (rows if is_known.all() else rows.filter(is_known)), no_revisions
+            # Only the rows known at as-of are gathered, and only the two columns kept: the test
+            # is evaluated in the actuals' own row order and picks the positions to gather (when
+            # it passes everywhere, as it usually does, the positions are all kept as they are).
             # Every column is put in one chunk before it is gathered from: gathering across a
             # reader's many chunks is several times slower.
-            order = order.filter(actuals.select(known).to_series().rechunk().gather(order.get_column("row")))
-            row = order.get_column("row")
+            if not is_known.all():
+                keep = is_known.rechunk().gather(row)
+                aid, row = aid.filter(keep), row.filter(keep)
             rows = pl.DataFrame(
                 [
-                    order.get_column("aid").set_sorted(),
+                    aid.set_sorted(),
                     # one column at a time, so that only one column's single-chunk copy is alive
                     *(actuals.get_column(column).rechunk().gather(row) for column in ("period_end", "value")),
                 ]
             )
-            return rows, values.clear().insert_column(0, order.get_column("aid").clear())
+            return rows, no_revisions
         run_of_row = pl.concat([pl.Series([0], dtype=pl.UInt32), changed.cast(pl.UInt32).cum_sum()])
         joined = values.insert_column(0, runs.get_column("aid").gather(run_of_row)).filter(
             pl.col("aid").is_not_null()
@@ -413,9 +435,31 @@ def _last_per_key(frame: pl.DataFrame, key: list[str]) -> pl.DataFrame:
     return frame.filter(differs)
 
 
-def _gather(assignments: pl.DataFrame, column: str, aid: pl.Series) -> pl.Series:
-    """An assignment's column for each row (``aid`` is the row position in ``assignments``)."""
-    return assignments.get_column(column).gather(aid)
+def _per_row(assignments: pl.DataFrame, columns: list[str], aid: pl.Series) -> list[pl.Series]:
+    """Assignments' columns for each row (``aid`` is the row position in ``assignments``).
+
+    Where rows come in runs of one aid (observations, sorted by aid), each run's values are
+    repeated: NumPy's repeat over the runs is cheaper than a gather per row. Otherwise (or with
+    nulls) gathers.
+    """
+    selected = assignments.select(columns)
+    n = aid.len()
+    if n > 1 and not any(selected.null_count().row(0)):
+        positions = aid.to_numpy()
+        new_run = np.empty(n, dtype=bool)
+        new_run[0] = True
+        np.not_equal(positions[1:], positions[:-1], out=new_run[1:])
+        first = np.flatnonzero(new_run)
+        if first.size * 4 <= n:
+            length = np.diff(first, append=n)
+            run_aid = positions[first]
+            return [
+                pl.Series(column.name, np.repeat(column.to_physical().to_numpy()[run_aid], length)).cast(
+                    column.dtype
+                )
+                for column in selected.iter_columns()
+            ]
+    return [selected.get_column(column).gather(aid) for column in columns]
 
 
 def _with_targets(
@@ -423,9 +467,7 @@ def _with_targets(
 ) -> pl.DataFrame:
     """Add the target in force (per-period target, else the plan's) and whether the period is in the cycle."""
     aid = frame.get_column("aid")
-    start = _gather(assignments, "cycle_start", aid)
-    end = _gather(assignments, "cycle_end", aid)
-    plan_target = _gather(assignments, "target", aid)
+    start, end, plan_target = _per_row(assignments, ["cycle_start", "cycle_end", "target"], aid)
     if period_targets.height:
         override = frame.select("aid", "period_end").join(
             period_targets, on=["aid", "period_end"], how="left", maintain_order="left"

@@ -8,6 +8,7 @@ of their measured assignments weighted by ``weight_share``, renormalised over th
 
 from __future__ import annotations
 
+import numpy as np
 import polars as pl
 
 from kpiwell.engine.audit.findings import PersonScore
@@ -32,11 +33,28 @@ def assignment_attainment(prepared: Prepared) -> pl.DataFrame:
         pl.col("in_cycle") & (pl.col("target") > 0)
     )
     # ``aid`` is the row position in ``assignments``: a gather is the join
-    sign = prepared.assignments.get_column("sign").gather(periods.get_column("aid"))
+    aid = periods.get_column("aid")
+    sign = prepared.assignments.get_column("sign")
+    if sign.null_count():
+        return (
+            periods.with_columns(sign.gather(aid))
+            .group_by("aid")
+            .agg(period_attainment(cap).mean(), pl.len().alias("periods_measured"))
+        )
+    # ``period_attainment`` row by row: each row's one quotient written into one array (the
+    # expression computes both for every row), then the same clip, so the mean adds the same values.
+    value = periods.get_column("value").to_numpy()
+    target = periods.get_column("target").to_numpy()
+    ratio = np.empty(periods.height)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        np.divide(value, target, out=ratio)
+        # the rows whose sign is not > 0, gathered as a flag (one byte a row, not a float)
+        np.divide(target, value, out=ratio, where=(~(sign > 0)).gather(aid).to_numpy())
+    attainment = pl.Series("attainment", ratio).clip(lower_bound=0.0, upper_bound=cap)
     return (
-        periods.with_columns(sign)
+        periods.select("aid", attainment)
         .group_by("aid")
-        .agg(period_attainment(cap).mean(), pl.len().alias("periods_measured"))
+        .agg(pl.col("attainment").mean(), pl.len().alias("periods_measured"))
     )
 
 
