@@ -447,10 +447,38 @@ def _resolution(cycle: pl.DataFrame) -> pl.DataFrame:
     Counts (a step of 1 against a target of 4) cannot land anywhere but on a grid; a smooth
     distribution must be widened by half a step to predict how often they hit the target exactly.
     Relative to the target, so rescaling units changes nothing. Null when all values are equal.
-    ``cycle`` holds in-cycle rows sorted by aid, so the values are sorted within each aid's rows in
-    place: each aid's sorted values, laid out aid after aid ("explode"), line up with the aid column
-    as they are, with no mapping back to the rows' places.
+    ``cycle`` holds in-cycle rows sorted by aid, so each aid's values are one contiguous run: the
+    runs become the rows of a NaN-padded array, sorted row by row in NumPy (pads last; a step
+    from a value to a pad is NaN, never > 0 in NumPy, so pads change nothing). Polars counts a NaN
+    step as > 0 (NaN sorts above all numbers), so values that are not all finite, like runs too
+    unequal to pad, take the Polars way.
     """
+    per_aid = cycle.group_by("aid", maintain_order=True).agg(
+        pl.len().alias("rows"), pl.col("target").median().alias("target_median")
+    )
+    count = per_aid.get_column("rows").to_numpy().astype(np.int64)
+    values = cycle.get_column("value").to_numpy()
+    if (
+        per_aid.height == 0
+        or per_aid.height * int(count.max()) > 2 * cycle.height
+        or not np.isfinite(values).all()
+    ):
+        return _resolution_by_group(cycle)
+    start = np.cumsum(count) - count
+    ordered = np.sort(_padded_runs(values, start, count), axis=1)
+    step = np.diff(ordered, axis=1)
+    rising = step > 0
+    smallest = pl.Series("step", np.where(rising, step, np.inf).min(axis=1, initial=np.inf))
+    return per_aid.select(
+        "aid",
+        (pl.when(pl.Series(rising.any(axis=1))).then(smallest) / pl.col("target_median")).alias("resolution"),
+    )
+
+
+def _resolution_by_group(cycle: pl.DataFrame) -> pl.DataFrame:
+    """:func:`_resolution` in Polars, for runs too unequal to pad: each aid's sorted values, laid out
+    aid after aid ("explode"), line up with the aid column as they are, with no mapping back to the
+    rows' places."""
     ordered = cycle.with_columns(pl.col("aid").set_sorted()).select(
         "aid", "target", pl.col("value").sort().over("aid", mapping_strategy="explode")
     )
