@@ -21,6 +21,7 @@ from kpiwell.engine.audit.attainment import MAD_TO_SD
 from kpiwell.engine.audit.findings import FindingBatch, Severity
 from kpiwell.engine.audit.prepare import PERIOD_DAYS
 from kpiwell.engine.audit.rules.base import AuditContext, RuleOutput, emit
+from kpiwell.engine.audit.rules.runs import MAX_PADDING, padded_laid_out, padded_runs
 from kpiwell.engine.audit.rules.targets import safe_flags
 
 TIE_CORRECTION_DEGREE = 3  # ties enter the rank-sum variance as t^3 - t (Lehmann 1975, ch. 1)
@@ -261,13 +262,6 @@ def _improvements(ctx: AuditContext) -> pl.DataFrame:
     )
 
 
-def _padded_runs(values: np.ndarray, start: np.ndarray, count: np.ndarray) -> np.ndarray:
-    """The runs ``values[start[g] : start[g] + count[g]]`` as the rows of an array, padded with NaN."""
-    columns = np.arange(int(count.max()))
-    real = columns < count[:, None]
-    return np.where(real, values[np.where(real, start[:, None] + columns, 0)], np.nan)
-
-
 def _rank_p_of_runs(before: pl.Series, latest: pl.Series, candidates: pl.DataFrame) -> pl.DataFrame | None:
     """``candidates`` with the ``p_value`` of :func:`_one_sided_rank_p` for scores ``sign * value``
     larger in ``latest`` than ``before``; None where this way does not apply (no candidates, null or
@@ -287,16 +281,15 @@ def _rank_p_of_runs(before: pl.Series, latest: pl.Series, candidates: pl.DataFra
     n_latest = candidates.get_column("n_latest").to_numpy().astype(np.int64)
     width_before = int(n_before.max())
     width = width_before + int(n_latest.max())
-    if groups * width > 2 * int(n_before.sum() + n_latest.sum()):
+    if groups * width > MAX_PADDING * int(n_before.sum() + n_latest.sum()):
         return None
-    sign = candidates.get_column("sign").to_numpy()[:, None]
-    starts = (candidates.get_column(name).to_numpy() for name in ("start_before", "start_latest"))
-    scores = np.hstack(
-        [
-            sign * _padded_runs(before.to_numpy(), next(starts), n_before),
-            sign * _padded_runs(latest.to_numpy(), next(starts), n_latest),
-        ]
+    padded_before, padded_latest = (
+        padded_runs(series.to_numpy(), candidates.get_column(f"start_{name}").to_numpy(), count)
+        for series, name, count in ((before, "before", n_before), (latest, "latest", n_latest))
     )
+    if padded_before is None or padded_latest is None:
+        return None
+    scores = candidates.get_column("sign").to_numpy()[:, None] * np.hstack([padded_before, padded_latest])
     if np.count_nonzero(np.isnan(scores)) != groups * width - int(n_before.sum() + n_latest.sum()):
         return None  # NaN among the values themselves
     order = np.argsort(scores, axis=1)
@@ -458,14 +451,12 @@ def _resolution(cycle: pl.DataFrame) -> pl.DataFrame:
     )
     count = per_aid.get_column("rows").to_numpy().astype(np.int64)
     values = cycle.get_column("value").to_numpy()
-    if (
-        per_aid.height == 0
-        or per_aid.height * int(count.max()) > 2 * cycle.height
-        or not np.isfinite(values).all()
-    ):
+    if not np.isfinite(values).all():
         return _resolution_by_group(cycle)
-    start = np.cumsum(count) - count
-    ordered = np.sort(_padded_runs(values, start, count), axis=1)
+    padded = padded_laid_out(values, count)
+    if padded is None:
+        return _resolution_by_group(cycle)
+    ordered = np.sort(padded, axis=1)
     step = np.diff(ordered, axis=1)
     rising = step > 0
     smallest = pl.Series("step", np.where(rising, step, np.inf).min(axis=1, initial=np.inf))
