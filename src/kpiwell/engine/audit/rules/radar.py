@@ -12,7 +12,7 @@ never appear here.
 from __future__ import annotations
 
 import math
-from datetime import timedelta
+from datetime import date, timedelta
 
 import numpy as np
 import polars as pl
@@ -220,7 +220,19 @@ def _improvements(ctx: AuditContext) -> pl.DataFrame:
     # Observations are sorted by aid, and so is every frame filtered from them: the group-bys below
     # keep that order and take Polars' path for sorted keys.
     values = obs.select("aid", "value")
-    before = values.filter(obs.get_column("period_end") < assignments.get_column("cycle_start").gather(aid))
+    period_end, cycle_end = obs.get_column("period_end"), assignments.get_column("cycle_end")
+    last_period, first_end = period_end.max(), cycle_end.min()
+    if (
+        isinstance(last_period, date)
+        and isinstance(first_end, date)
+        and last_period <= first_end
+        and obs.get_column("in_cycle").null_count() == 0
+    ):
+        # No period ends after its cycle (as when as-of falls in every cycle), so the periods before
+        # the cycle are the ones not in it: no cycle start gathered for millions of rows.
+        before = values.filter(~obs.get_column("in_cycle"))
+    else:
+        before = values.filter(period_end < assignments.get_column("cycle_start").gather(aid))
     latest = _latest(values.filter(obs.get_column("in_cycle")), "aid", window)
 
     def summary(frame: pl.DataFrame, name: str) -> pl.DataFrame:
@@ -483,6 +495,23 @@ def _resolution_by_group(cycle: pl.DataFrame) -> pl.DataFrame:
     )
 
 
+def _rows_of(frame: pl.DataFrame, aids: pl.Series) -> pl.DataFrame:
+    """The rows of ``frame`` whose ``aid`` is one of ``aids``, in the frame's order.
+
+    When the frame is sorted by aid, each aid's rows are one run, found by binary search: the few
+    candidates' rows are gathered without testing every one of millions of rows.
+    """
+    column = frame.get_column("aid")
+    if aids.dtype != column.dtype or column.null_count() > 0 or not column.is_sorted():
+        return frame.filter(pl.col("aid").is_in(aids.implode()))
+    keys = aids.drop_nulls().unique().sort()
+    first = column.search_sorted(keys, side="left").to_numpy().astype(np.int64)
+    count = column.search_sorted(keys, side="right").to_numpy().astype(np.int64) - first
+    # the row numbers of the runs, one after the other: each run's first row plus 0, 1, 2, ...
+    rows = np.repeat(first - (np.cumsum(count) - count), count) + np.arange(int(count.sum()))
+    return frame.select(pl.all().gather(pl.Series(rows, dtype=pl.Int64)))
+
+
 def _bunching(ctx: AuditContext, cycle_rows: pl.DataFrame, resolution: pl.DataFrame) -> pl.DataFrame:
     cfg = ctx.config.gaming
     ratio = ctx.decide(pl.col("attainment"))
@@ -500,7 +529,7 @@ def _bunching(ctx: AuditContext, cycle_rows: pl.DataFrame, resolution: pl.DataFr
         )
     )
     # every period of the candidates (quantitative, as all cycle rows are), not only the cycle's
-    candidates = ctx.periods.filter(pl.col("aid").is_in(cycle.get_column("aid").implode()))
+    candidates = _rows_of(ctx.periods, cycle.get_column("aid"))
     before = (
         candidates.filter(~pl.col("in_cycle"))
         .group_by("aid")
@@ -586,8 +615,7 @@ def _spikes(ctx: AuditContext, cycle: pl.DataFrame) -> pl.DataFrame:
         & ((pl.col("low") <= 0) | (pl.col("top") >= cfg.spike_ratio * pl.col("low")))
     )
     blocks = (
-        cycle.select("aid", "period_end", "value")
-        .filter(pl.col("aid").is_in(possible.get_column("aid").implode()))
+        _rows_of(cycle.select("aid", "period_end", "value"), possible.get_column("aid"))
         .with_columns(*(pl.lit(column).gather(pl.col("aid")) for column in assignment.iter_columns()))
         .with_columns(block.alias("block"))
         .filter(complete)

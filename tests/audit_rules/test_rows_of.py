@@ -1,0 +1,28 @@
+"""Picking the candidates' rows by binary search gives what the row-by-row membership test gives."""
+
+from __future__ import annotations
+
+import polars as pl
+import pytest
+
+from kpiwell.engine.audit.rules.radar import _rows_of
+
+FRAME = pl.DataFrame(
+    {"aid": pl.Series([0, 0, 2, 3, 3, 3, 7], dtype=pl.UInt32), "value": [1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0]}
+)
+
+
+@pytest.mark.parametrize(
+    "aids",
+    [[3, 0], [0, 0, 3], [1, 5, 8], [], [7], [0, 2, 3, 7], [None, 2]],
+)
+@pytest.mark.parametrize("order", ["sorted", "unsorted"])
+def test_rows_of_the_aids_in_the_frames_order(aids: list[int | None], order: str) -> None:
+    frame = FRAME if order == "sorted" else FRAME.reverse()
+    wanted = pl.Series(aids, dtype=pl.UInt32)
+    expected = frame.filter(pl.col("aid").is_in(wanted.implode()))
+    assert _rows_of(frame, wanted).equals(expected)
+
+
+def test_other_key_types_take_the_membership_test() -> None:
+    assert _rows_of(FRAME, pl.Series([3], dtype=pl.Int64)).get_column("value").to_list() == [4.0, 5.0, 6.0]
