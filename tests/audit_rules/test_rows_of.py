@@ -5,7 +5,7 @@ from __future__ import annotations
 import polars as pl
 import pytest
 
-from kpiwell.engine.audit.rules.radar import _rows_of
+from kpiwell.engine.audit.rules.radar import _rows_of, _value_spread
 
 FRAME = pl.DataFrame(
     {"aid": pl.Series([0, 0, 2, 3, 3, 3, 7], dtype=pl.UInt32), "value": [1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0]}
@@ -26,3 +26,15 @@ def test_rows_of_the_aids_in_the_frames_order(aids: list[int | None], order: str
 
 def test_other_key_types_take_the_membership_test() -> None:
     assert _rows_of(FRAME, pl.Series([3], dtype=pl.Int64)).get_column("value").to_list() == [4.0, 5.0, 6.0]
+
+
+@pytest.mark.parametrize("special", [None, float("nan"), float("inf"), -0.0])
+@pytest.mark.parametrize("order", ["sorted", "unsorted"])
+def test_value_spread_is_the_group_by_max_and_min(special: float | None, order: str) -> None:
+    frame = FRAME if special is None else FRAME.with_columns(FRAME.get_column("value").scatter(4, special))
+    frame = frame if order == "sorted" else frame.reverse()
+    expected = frame.group_by("aid").agg(
+        pl.col("value").max().alias("top"), pl.col("value").min().alias("low")
+    )
+    assert _value_spread(frame).sort("aid").equals(expected.sort("aid"))
+    assert _value_spread(frame.clear()).schema == expected.schema

@@ -583,6 +583,28 @@ def _bunching(ctx: AuditContext, cycle_rows: pl.DataFrame, resolution: pl.DataFr
     )
 
 
+def _value_spread(cycle: pl.DataFrame) -> pl.DataFrame:
+    """Per aid the largest (``top``) and smallest (``low``) value. The rows are sorted by aid, so
+    each aid's values are one run, reduced run by run in NumPy; NaN (which Polars orders above every
+    number), nulls or unsorted rows take the group-by."""
+    aid = cycle.get_column("aid")
+    values = cycle.get_column("value").to_numpy()
+    if cycle.height == 0 or aid.null_count() > 0 or not aid.is_sorted() or np.isnan(values).any():
+        return cycle.group_by("aid").agg(
+            pl.col("value").max().alias("top"), pl.col("value").min().alias("low")
+        )
+    keys = aid.to_numpy()
+    first = np.flatnonzero(np.concatenate([[True], keys[1:] != keys[:-1]]))
+    return pl.DataFrame(
+        {
+            "aid": keys[first],
+            "top": np.maximum.reduceat(values, first),
+            "low": np.minimum.reduceat(values, first),
+        },
+        schema={"aid": aid.dtype, "top": pl.Float64, "low": pl.Float64},
+    )
+
+
 def _spikes(ctx: AuditContext, cycle: pl.DataFrame) -> pl.DataFrame:
     """End-of-period spikes: months for daily and weekly KPIs, quarters for monthly ones."""
     cfg = ctx.config.gaming
@@ -607,12 +629,13 @@ def _spikes(ctx: AuditContext, cycle: pl.DataFrame) -> pl.DataFrame:
     # A spike needs some value at least spike_ratio times another: a cheap filter per aid before the
     # blocks, so only the few candidates' rows are copied (with their assignment's sign and period).
     assignment = ctx.prepared.assignments.select("sign", "period_days")
-    spread = cycle.group_by("aid").agg(pl.col("value").max().alias("top"), pl.col("value").min().alias("low"))
-    possible = spread.with_columns(
-        pl.lit(assignment.get_column("period_days")).gather(pl.col("aid")).alias("period_days")
-    ).filter(
-        (pl.col("period_days") <= PERIOD_DAYS["month"])
-        & ((pl.col("low") <= 0) | (pl.col("top") >= cfg.spike_ratio * pl.col("low")))
+    possible = (
+        _value_spread(cycle)
+        .with_columns(pl.lit(assignment.get_column("period_days")).gather(pl.col("aid")).alias("period_days"))
+        .filter(
+            (pl.col("period_days") <= PERIOD_DAYS["month"])
+            & ((pl.col("low") <= 0) | (pl.col("top") >= cfg.spike_ratio * pl.col("low")))
+        )
     )
     blocks = (
         _rows_of(cycle.select("aid", "period_end", "value"), possible.get_column("aid"))
