@@ -257,7 +257,12 @@ def _improvements(ctx: AuditContext) -> pl.DataFrame:
         .with_columns(improvement.alias("improvement"))
         .filter(ctx.decide(pl.col("improvement")) >= cfg.min_improvement)
     )
-    tested = _rank_p_of_runs(before.get_column("value"), latest.get_column("value"), candidates)
+    # each aid's rows as one run of the filtered frames: only when the observations ascend by aid
+    tested = (
+        _rank_p_of_runs(before.get_column("value"), latest.get_column("value"), candidates)
+        if aid.is_sorted()
+        else None
+    )
     if tested is None:
         chosen = pl.col("aid").is_in(candidates.get_column("aid").implode())
         both = pl.concat(
@@ -463,7 +468,7 @@ def _resolution(cycle: pl.DataFrame) -> pl.DataFrame:
     )
     count = per_aid.get_column("rows").to_numpy().astype(np.int64)
     values = cycle.get_column("value").to_numpy()
-    if not np.isfinite(values).all():
+    if not np.isfinite(values).all() or not cycle.get_column("aid").is_sorted():
         return _resolution_by_group(cycle)
     padded = padded_laid_out(values, count)
     if padded is None:
