@@ -52,3 +52,10 @@ def test_padded_rows_hold_the_runs_then_nan() -> None:
     assert laid_out is not None and picked is not None
     np.testing.assert_array_equal(laid_out, expected)
     np.testing.assert_array_equal(picked, expected)
+    # runs whose windows all fit in the values are read as windows, into a given array too
+    windows = padded_runs(np.arange(8.0), np.array([0, 3, 4]), np.array([3, 1, 2]))
+    into = np.zeros((3, 4))
+    assert padded_runs(np.arange(8.0), np.array([0, 3, 4]), np.array([3, 1, 2]), out=into) is into
+    assert windows is not None
+    np.testing.assert_array_equal(windows, expected)
+    np.testing.assert_array_equal(into, np.hstack([expected, np.full((3, 1), np.nan)]))

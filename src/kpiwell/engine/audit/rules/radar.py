@@ -300,31 +300,38 @@ def _rank_p_of_runs(before: pl.Series, latest: pl.Series, candidates: pl.DataFra
     width = width_before + int(n_latest.max())
     if groups * width > MAX_PADDING * int(n_before.sum() + n_latest.sum()):
         return None
-    padded_before, padded_latest = (
-        padded_runs(series.to_numpy(), candidates.get_column(f"start_{name}").to_numpy(), count)
-        for series, name, count in ((before, "before", n_before), (latest, "latest", n_latest))
-    )
-    if padded_before is None or padded_latest is None:
-        return None
-    scores = candidates.get_column("sign").to_numpy()[:, None] * np.hstack([padded_before, padded_latest])
+    # one array for both sides, each side's rows written into its columns: every array as large as
+    # the values costs page faults, as much as the arithmetic on it
+    scores = np.empty((groups, width))
+    for series, name, count, columns in (
+        (before, "before", n_before, slice(0, width_before)),
+        (latest, "latest", n_latest, slice(width_before, width)),
+    ):
+        start = candidates.get_column(f"start_{name}").to_numpy()
+        if padded_runs(series.to_numpy(), start, count, out=scores[:, columns]) is None:
+            return None
+    scores *= candidates.get_column("sign").to_numpy()[:, None]
     if np.count_nonzero(np.isnan(scores)) != groups * width - int(n_before.sum() + n_latest.sum()):
         return None  # NaN among the values themselves
-    order = np.argsort(scores, axis=1)
-    ordered = np.take_along_axis(scores, order, axis=1).ravel()
     # the latest values' columns come after the padded before ones; pads are the only NaN
-    later = (order >= width_before).ravel() & ~np.isnan(ordered)
-    new_tie = np.empty(ordered.size, dtype=bool)
-    new_tie[0] = True
-    np.not_equal(ordered[1:], ordered[:-1], out=new_tie[1:])
-    new_tie[::width] = True  # a row starts a run
-    tie_start = np.flatnonzero(new_tie)
-    tie_length = np.diff(tie_start, append=ordered.size).astype(np.float64)
-    tie_row = tie_start // width
-    tie_sum = np.bincount(tie_row, weights=tie_length**TIE_CORRECTION_DEGREE - tie_length, minlength=groups)
-    # 1-based position of the run's first value within its row, plus half the run's extra length
-    tie_rank = (tie_start - tie_row * width + 1).astype(np.float64) + (tie_length - 1) / 2
-    tie_of_value = np.cumsum(new_tie) - 1
-    r1 = np.bincount(np.flatnonzero(later) // width, weights=tie_rank[tie_of_value[later]], minlength=groups)
+    later = np.argsort(scores, axis=1) >= width_before
+    scores.sort(axis=1)
+    later &= ~np.isnan(scores)
+    # Runs of equal values in each sorted row (each pad a run of its own): every value's run's first
+    # and last position, as running maximum / minimum of the positions where runs start / end.
+    same = scores[:, 1:] == scores[:, :-1]
+    position = np.broadcast_to(np.arange(width, dtype=np.int32), scores.shape)
+    first = np.where(np.hstack([np.zeros((groups, 1), dtype=bool), same]), 0, position)
+    np.maximum.accumulate(first, axis=1, out=first)
+    last = np.where(np.hstack([same, np.zeros((groups, 1), dtype=bool)]), width - 1, position)[:, ::-1]
+    np.minimum.accumulate(last, axis=1, out=last)
+    last = last[:, ::-1]
+    # A run of t values adds t^3 - t to the tie sum, t^2 - 1 for each of its values; a value's
+    # 1-based mid-rank is (first + last + 2) / 2. Integers, so exact, as the float sums of the
+    # general test are (they are multiples of 0.5).
+    length = (last - first + 1).astype(np.int64)
+    tie_sum = (length * length - 1).sum(axis=1).astype(np.float64)
+    r1 = np.where(later, first + last + 2, 0).sum(axis=1, dtype=np.int64) / 2
     n1 = n_latest.astype(np.float64)
     n2 = n_before.astype(np.float64)
     n = n1 + n2
@@ -473,10 +480,16 @@ def _resolution(cycle: pl.DataFrame) -> pl.DataFrame:
     padded = padded_laid_out(values, count)
     if padded is None:
         return _resolution_by_group(cycle)
-    ordered = np.sort(padded, axis=1)
-    step = np.diff(ordered, axis=1)
+    # In place where NumPy holds its own copy (values from several chunks, or padded): each array
+    # the size of the values costs its page faults, as much as the sort itself.
+    if padded.flags.writeable:
+        padded.sort(axis=1)
+    else:
+        padded = np.sort(padded, axis=1)
+    step = np.diff(padded, axis=1)
     rising = step > 0
-    smallest = pl.Series("step", np.where(rising, step, np.inf).min(axis=1, initial=np.inf))
+    step[~rising] = np.inf
+    smallest = pl.Series("step", step.min(axis=1, initial=np.inf))
     return per_aid.select(
         "aid",
         (pl.when(pl.Series(rising.any(axis=1))).then(smallest) / pl.col("target_median")).alias("resolution"),

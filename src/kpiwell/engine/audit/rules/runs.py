@@ -11,18 +11,31 @@ from __future__ import annotations
 from typing import Final
 
 import numpy as np
+from numpy.lib.stride_tricks import sliding_window_view
 
 MAX_PADDING: Final = 2  # padded cells per value beyond which the runs are left to Polars
 
 
-def padded_runs(values: np.ndarray, start: np.ndarray, count: np.ndarray) -> np.ndarray | None:
+def padded_runs(
+    values: np.ndarray, start: np.ndarray, count: np.ndarray, out: np.ndarray | None = None
+) -> np.ndarray | None:
     """The runs ``values[start[g] : start[g] + count[g]]`` (``count`` >= 1) as the rows of an array
-    padded with NaN; None for no runs or too much padding."""
+    padded with NaN, written into ``out`` when given (as wide as the longest run, or wider); None
+    for no runs or too much padding."""
     if count.size == 0 or count.size * int(count.max()) > MAX_PADDING * int(count.sum()):
         return None
-    columns = np.arange(int(count.max()))
-    real = columns < count[:, None]
-    return np.where(real, values[np.where(real, start[:, None] + columns, 0)], np.nan)
+    width = int(count.max()) if out is None else out.shape[1]
+    if out is None:
+        out = np.empty((count.size, width))
+    if int(start.max()) + width <= values.size:
+        # each row read as one window of the values: no index array as large as the rows
+        # (fancy indexing: np.take on the windows is a hundred times slower)
+        out[...] = sliding_window_view(values, width)[start]
+    else:
+        columns = np.arange(width)
+        out[...] = values[np.where(columns < count[:, None], start[:, None] + columns, 0)]
+    out[np.arange(width) >= count[:, None]] = np.nan
+    return out
 
 
 def padded_laid_out(values: np.ndarray, count: np.ndarray) -> np.ndarray | None:
