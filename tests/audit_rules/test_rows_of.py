@@ -5,7 +5,7 @@ from __future__ import annotations
 import polars as pl
 import pytest
 
-from kpiwell.engine.audit.rules.radar import _rows_of, _value_spread
+from kpiwell.engine.audit.rules.radar import _latest, _rows_of, _value_spread
 
 FRAME = pl.DataFrame(
     {"aid": pl.Series([0, 0, 2, 3, 3, 3, 7], dtype=pl.UInt32), "value": [1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0]}
@@ -38,3 +38,11 @@ def test_value_spread_is_the_group_by_max_and_min(special: float | None, order: 
     )
     assert _value_spread(frame).sort("aid").equals(expected.sort("aid"))
     assert _value_spread(frame.clear()).schema == expected.schema
+
+
+@pytest.mark.parametrize("count", [0, 1, 2, 3, 6, 7, 8])
+@pytest.mark.parametrize("order", ["sorted", "unsorted"])
+def test_latest_rows_per_key_are_the_group_by_tail(count: int, order: str) -> None:
+    frame = FRAME if order == "sorted" else FRAME.reverse()
+    expected = frame.group_by("aid", maintain_order=True).tail(count)
+    assert _latest(frame, "aid", count).equals(expected)
