@@ -46,8 +46,13 @@ def team_series(ctx: AuditContext) -> pl.DataFrame:
             .group_by("key", maintain_order=True)
             .agg(pl.col("value").median().alias("level"))
         )
+    group = (pl.col("key") // _HIGH).cast(pl.UInt32)
+    if key.null_count() == 0:
+        # the keys ascend, and with them the team x KPI: flagged, the windows below and the
+        # split's take Polars' path for sorted keys
+        group = group.set_sorted()
     return runs.select(
-        (pl.col("key") // _HIGH).cast(pl.UInt32).alias(GROUP),
+        group.alias(GROUP),
         ((pl.col("key") % _HIGH).cast(pl.Int64) - _DAY_OFFSET)
         .cast(pl.Int32)
         .cast(pl.Date)
