@@ -21,7 +21,7 @@ from kpiwell.engine.audit.attainment import MAD_TO_SD
 from kpiwell.engine.audit.findings import FindingBatch, Severity
 from kpiwell.engine.audit.prepare import PERIOD_DAYS
 from kpiwell.engine.audit.rules.base import AuditContext, RuleOutput, emit
-from kpiwell.engine.audit.rules.runs import MAX_PADDING, padded_laid_out, padded_runs
+from kpiwell.engine.audit.rules.runs import MAX_PADDING, padded_laid_out, padded_runs, run_medians
 from kpiwell.engine.audit.rules.targets import safe_flags
 
 TIE_CORRECTION_DEGREE = 3  # ties enter the rank-sum variance as t^3 - t (Lehmann 1975, ch. 1)
@@ -477,15 +477,18 @@ def _resolution(cycle: pl.DataFrame) -> pl.DataFrame:
     step as > 0 (NaN sorts above all numbers), so values that are not all finite, like runs too
     unequal to pad, take the Polars way.
     """
-    per_aid = cycle.group_by("aid", maintain_order=True).agg(
-        pl.len().alias("rows"), pl.col("target").median().alias("target_median")
-    )
-    count = per_aid.get_column("rows").to_numpy().astype(np.int64)
+    aid = cycle.get_column("aid")
     values = cycle.get_column("value").to_numpy()
-    if not np.isfinite(values).all() or not cycle.get_column("aid").is_sorted():
+    if cycle.height == 0 or aid.null_count() > 0 or not aid.is_sorted() or not np.isfinite(values).all():
         return _resolution_by_group(cycle)
+    keys = aid.to_numpy()
+    first = np.flatnonzero(np.concatenate([[True], keys[1:] != keys[:-1]]))
+    count = np.diff(first, append=keys.size)
     padded = padded_laid_out(values, count)
-    if padded is None:
+    # the median target per aid from its run too (Polars' formula; declined for non-finite
+    # targets and -0.0, which the group-by then takes)
+    target_median = run_medians(cycle.get_column("target").to_numpy(), count)
+    if padded is None or target_median is None:
         return _resolution_by_group(cycle)
     # In place where NumPy holds its own copy (values from several chunks, or padded): each array
     # the size of the values costs its page faults, as much as the sort itself.
@@ -496,10 +499,9 @@ def _resolution(cycle: pl.DataFrame) -> pl.DataFrame:
     step = np.diff(padded, axis=1)
     rising = step > 0
     step[~rising] = np.inf
-    smallest = pl.Series("step", step.min(axis=1, initial=np.inf))
-    return per_aid.select(
-        "aid",
-        (pl.when(pl.Series(rising.any(axis=1))).then(smallest) / pl.col("target_median")).alias("resolution"),
+    resolution = pl.Series("resolution", step.min(axis=1, initial=np.inf) / target_median)
+    return pl.DataFrame({"aid": pl.Series(keys[first], dtype=aid.dtype)}).with_columns(
+        pl.when(pl.Series(rising.any(axis=1))).then(resolution).alias("resolution")
     )
 
 
