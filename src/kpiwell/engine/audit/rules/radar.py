@@ -539,6 +539,14 @@ def _rows_of(frame: pl.DataFrame, aids: pl.Series) -> pl.DataFrame:
     return frame.select(pl.all().gather(pl.Series(rows, dtype=pl.Int64)))
 
 
+def _may_round_into(column: str, low: float, high: float, decimals: int) -> pl.Expr:
+    """Whether ``column`` may lie in [low, high] once rounded to ``decimals``: rounding moves a
+    value by at most half a unit of its last kept decimal, so a whole unit around the band, plus a
+    margin for the rounding's own float error, holds every value that can round into it."""
+    slack = 10.0**-decimals + 1e-9 * max(1.0, abs(low), abs(high))
+    return pl.col(column).is_between(low - slack, high + slack)
+
+
 def _bunching(ctx: AuditContext, cycle_rows: pl.DataFrame, resolution: pl.DataFrame) -> pl.DataFrame:
     cfg = ctx.config.gaming
     ratio = ctx.decide(pl.col("attainment"))
@@ -546,9 +554,14 @@ def _bunching(ctx: AuditContext, cycle_rows: pl.DataFrame, resolution: pl.DataFr
     outside = (ratio < cfg.reference_from) | (ratio > cfg.reference_to)
     mad = (pl.col("attainment") - pl.col("attainment").median()).abs().median() * MAD_TO_SD
     # Counting is cheap; the reference fit (medians) runs only where enough periods are bunched.
+    # the exact test runs on the few rows that may round into the band, not on every cycle row
+    near = _may_round_into("attainment", cfg.bunch_from, cfg.bunch_to, ctx.config.numerics.decision_decimals)
+    bunched = cycle_rows.filter(near).group_by("aid").agg(in_band.sum().alias("bunched_periods"))
     cycle = (
-        cycle_rows.group_by("aid")
-        .agg(pl.len().alias("cycle_periods"), in_band.sum().alias("bunched_periods"))
+        cycle_rows.group_by("aid", maintain_order=True)
+        .agg(pl.len().alias("cycle_periods"))
+        .join(bunched, on="aid", how="left")
+        .with_columns(pl.col("bunched_periods").fill_null(0))
         .with_columns((pl.col("bunched_periods") / pl.col("cycle_periods")).alias("bunched_share"))
         .filter(
             (pl.col("cycle_periods") >= cfg.min_cycle_periods)

@@ -1,11 +1,12 @@
-"""Picking the candidates' rows by binary search gives what the row-by-row membership test gives."""
+"""The radar rules' fast helpers agree with the plain Polars ways they replace."""
 
 from __future__ import annotations
 
+import numpy as np
 import polars as pl
 import pytest
 
-from kpiwell.engine.audit.rules.radar import _latest, _rows_of, _value_spread
+from kpiwell.engine.audit.rules.radar import _latest, _may_round_into, _rows_of, _value_spread
 
 FRAME = pl.DataFrame(
     {"aid": pl.Series([0, 0, 2, 3, 3, 3, 7], dtype=pl.UInt32), "value": [1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0]}
@@ -46,3 +47,19 @@ def test_latest_rows_per_key_are_the_group_by_tail(count: int, order: str) -> No
     frame = FRAME if order == "sorted" else FRAME.reverse()
     expected = frame.group_by("aid", maintain_order=True).tail(count)
     assert _latest(frame, "aid", count).equals(expected)
+
+
+@pytest.mark.parametrize("decimals", [3, 6, 9, 12])
+def test_every_value_that_rounds_into_the_band_is_near_it(decimals: int) -> None:
+    unit = 10.0**-decimals
+    edges = np.array([1.0, 1.03])
+    # values around each edge, out to a few units and down to the last bits
+    offsets = np.concatenate([np.linspace(-3, 3, 601) * unit, np.array([-1, 1]) * unit / 2])
+    values = (edges[:, None] + offsets[None, :]).ravel()
+    values = np.concatenate([values, np.nextafter(values, np.inf), np.nextafter(values, -np.inf)])
+    frame = pl.DataFrame({"ratio": values}).with_columns(
+        pl.col("ratio").round(decimals).is_between(1.0, 1.03).alias("in_band"),
+        _may_round_into("ratio", 1.0, 1.03, decimals).alias("near"),
+    )
+    assert frame.filter(pl.col("in_band") & ~pl.col("near")).height == 0
+    assert frame.get_column("in_band").any()
