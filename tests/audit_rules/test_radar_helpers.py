@@ -59,7 +59,24 @@ def test_every_value_that_rounds_into_the_band_is_near_it(decimals: int) -> None
     values = np.concatenate([values, np.nextafter(values, np.inf), np.nextafter(values, -np.inf)])
     frame = pl.DataFrame({"ratio": values}).with_columns(
         pl.col("ratio").round(decimals).is_between(1.0, 1.03).alias("in_band"),
-        _may_round_into("ratio", 1.0, 1.03, decimals).alias("near"),
+        _may_round_into(pl.col("ratio"), 1.0, 1.03, decimals).alias("near"),
     )
     assert frame.filter(pl.col("in_band") & ~pl.col("near")).height == 0
     assert frame.get_column("in_band").any()
+
+
+@pytest.mark.parametrize("decimals", [3, 6, 9, 12])
+@pytest.mark.parametrize("width", [0.01, 0.003, 0.5])
+def test_every_ratio_in_the_bins_around_the_target_is_near_them(decimals: int, width: float) -> None:
+    unit = 10.0**-decimals
+    edges = np.array([-width, 0.0, width, 2 * width])
+    offsets = np.concatenate([np.linspace(-3, 3, 601) * unit, np.array([-1, 1]) * unit / 2])
+    ratios = (1.0 + edges[:, None] + offsets[None, :]).ravel()
+    ratios = np.concatenate([ratios, np.nextafter(ratios, np.inf), np.nextafter(ratios, -np.inf)])
+    excess = pl.col("attainment") - 1.0
+    frame = pl.DataFrame({"attainment": ratios}).with_columns(
+        (excess.round(decimals) / width).floor().is_between(-1, 1).alias("in_bins"),
+        _may_round_into(excess, -width, 2 * width, decimals).alias("near"),
+    )
+    assert frame.filter(pl.col("in_bins") & ~pl.col("near")).height == 0
+    assert frame.get_column("in_bins").any()

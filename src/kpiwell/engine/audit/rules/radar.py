@@ -539,12 +539,13 @@ def _rows_of(frame: pl.DataFrame, aids: pl.Series) -> pl.DataFrame:
     return frame.select(pl.all().gather(pl.Series(rows, dtype=pl.Int64)))
 
 
-def _may_round_into(column: str, low: float, high: float, decimals: int) -> pl.Expr:
-    """Whether ``column`` may lie in [low, high] once rounded to ``decimals``: rounding moves a
+def _may_round_into(value: pl.Expr, low: float, high: float, decimals: int) -> pl.Expr:
+    """Whether ``value`` may lie in [low, high] once rounded to ``decimals``: rounding moves a
     value by at most half a unit of its last kept decimal, so a whole unit around the band, plus a
-    margin for the rounding's own float error, holds every value that can round into it."""
+    margin for float error (the rounding's own, a division after it), holds every value that can
+    round into it."""
     slack = 10.0**-decimals + 1e-9 * max(1.0, abs(low), abs(high))
-    return pl.col(column).is_between(low - slack, high + slack)
+    return value.is_between(low - slack, high + slack)
 
 
 def _bunching(ctx: AuditContext, cycle_rows: pl.DataFrame, resolution: pl.DataFrame) -> pl.DataFrame:
@@ -555,7 +556,8 @@ def _bunching(ctx: AuditContext, cycle_rows: pl.DataFrame, resolution: pl.DataFr
     mad = (pl.col("attainment") - pl.col("attainment").median()).abs().median() * MAD_TO_SD
     # Counting is cheap; the reference fit (medians) runs only where enough periods are bunched.
     # the exact test runs on the few rows that may round into the band, not on every cycle row
-    near = _may_round_into("attainment", cfg.bunch_from, cfg.bunch_to, ctx.config.numerics.decision_decimals)
+    decimals = ctx.config.numerics.decision_decimals
+    near = _may_round_into(pl.col("attainment"), cfg.bunch_from, cfg.bunch_to, decimals)
     bunched = cycle_rows.filter(near).group_by("aid").agg(in_band.sum().alias("bunched_periods"))
     cycle = (
         cycle_rows.group_by("aid", maintain_order=True)
@@ -741,11 +743,18 @@ def _org_discontinuity(
     # pile up on the target by arithmetic, not by behaviour.
     coarse = resolution.filter(pl.col("resolution") > width).get_column("aid")
     fine = ~pl.col("aid").is_in(coarse.implode())
-    # only the bin numbers of the fine-grained rows, not their whole rows
-    bins = cycle.select((ctx.decide(pl.col("attainment") - 1.0) / width).floor().filter(fine).alias("bin"))
-    total = bins.height
+    total = cycle.select(fine.sum()).item()
     if total == 0:
         return ()
+    # Only the bin numbers of the fine-grained rows that may round into the three bins around the
+    # target (decided ratio over the width in [-1, 2)): the others count only in the total.
+    ratio = pl.col("attainment") - 1.0
+    near = _may_round_into(ratio, -width, 2 * width, ctx.config.numerics.decision_decimals)
+    bins = (
+        cycle.select("aid", "attainment")
+        .filter(near)
+        .select((ctx.decide(ratio) / width).floor().filter(fine).alias("bin"))
+    )
     counts = bins.select(
         (pl.col("bin") == -1).sum().alias("below"),
         (pl.col("bin") == 0).sum().alias("at"),
