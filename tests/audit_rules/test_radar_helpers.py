@@ -6,7 +6,13 @@ import numpy as np
 import polars as pl
 import pytest
 
-from kpiwell.engine.audit.rules.radar import _latest, _may_round_into, _rows_of, _value_spread
+from kpiwell.engine.audit.rules.radar import (
+    _latest,
+    _may_round_below,
+    _may_round_into,
+    _rows_of,
+    _value_spread,
+)
 
 FRAME = pl.DataFrame(
     {"aid": pl.Series([0, 0, 2, 3, 3, 3, 7], dtype=pl.UInt32), "value": [1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0]}
@@ -80,3 +86,17 @@ def test_every_ratio_in_the_bins_around_the_target_is_near_them(decimals: int, w
     )
     assert frame.filter(pl.col("in_bins") & ~pl.col("near")).height == 0
     assert frame.get_column("in_bins").any()
+
+
+@pytest.mark.parametrize("decimals", [3, 6, 9, 12])
+@pytest.mark.parametrize("bound", [0.8, 1.0, 250.0])
+def test_every_value_that_rounds_under_the_bound_may_round_below_it(decimals: int, bound: float) -> None:
+    unit = 10.0**-decimals
+    values = bound + np.concatenate([np.linspace(-3, 3, 601) * unit, np.array([-1, 1]) * unit / 2])
+    values = np.concatenate([values, np.nextafter(values, np.inf), np.nextafter(values, -np.inf)])
+    frame = pl.DataFrame({"ratio": values}).with_columns(
+        (pl.col("ratio").round(decimals) < bound).alias("under"),
+        _may_round_below(pl.col("ratio"), bound, decimals).alias("may"),
+    )
+    assert frame.filter(pl.col("under") & ~pl.col("may")).height == 0
+    assert frame.get_column("under").any()

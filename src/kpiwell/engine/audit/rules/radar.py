@@ -56,8 +56,11 @@ def _recent_checkins(ctx: AuditContext, column: str, count: int) -> pl.DataFrame
 def chronic_pressure(ctx: AuditContext) -> RuleOutput:
     cfg = ctx.config.chronic_pressure
     recent = _latest(ctx.periods.select("aid", "attainment"), "aid", cfg.last_periods)
+    # rows that cannot round under the bar add nothing to the count (min_periods_under >= 1)
+    decimals = ctx.config.numerics.decision_decimals
     under = (
-        recent.group_by("aid", maintain_order=True)
+        recent.filter(_may_round_below(pl.col("attainment"), cfg.under_attainment, decimals))
+        .group_by("aid", maintain_order=True)
         .agg((ctx.decide(pl.col("attainment")) < cfg.under_attainment).sum().alias("periods_under"))
         .filter(pl.col("periods_under") >= cfg.min_periods_under)
         .join(ctx.prepared.assignments.select("aid", "person_id", "kpi"), on="aid")
@@ -210,8 +213,13 @@ def _near_misses(ctx: AuditContext) -> pl.DataFrame:
     cfg = ctx.config.effort_unrecognized
     recent = _latest(ctx.periods.select("aid", "attainment"), "aid", cfg.last_periods)
     near = ctx.decide(pl.col("attainment"))
+    # rows that cannot round into the band add nothing to the count (min_near_misses >= 1)
+    decimals = ctx.config.numerics.decision_decimals
     return (
-        recent.group_by("aid", maintain_order=True)
+        recent.filter(
+            _may_round_into(pl.col("attainment"), cfg.near_miss_from, cfg.near_miss_below, decimals)
+        )
+        .group_by("aid", maintain_order=True)
         .agg(((near >= cfg.near_miss_from) & (near < cfg.near_miss_below)).sum().alias("near_misses"))
         .filter(pl.col("near_misses") >= cfg.min_near_misses)
         .join(ctx.prepared.assignments.select("aid", "person_id"), on="aid")
@@ -546,6 +554,12 @@ def _may_round_into(value: pl.Expr, low: float, high: float, decimals: int) -> p
     round into it."""
     slack = 10.0**-decimals + 1e-9 * max(1.0, abs(low), abs(high))
     return value.is_between(low - slack, high + slack)
+
+
+def _may_round_below(value: pl.Expr, bound: float, decimals: int) -> pl.Expr:
+    """Whether ``value`` may be under ``bound`` once rounded to ``decimals`` (see
+    :func:`_may_round_into`)."""
+    return value < bound + 10.0**-decimals + 1e-9 * max(1.0, abs(bound))
 
 
 def _bunching(ctx: AuditContext, cycle_rows: pl.DataFrame, resolution: pl.DataFrame) -> pl.DataFrame:
