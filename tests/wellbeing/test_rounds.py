@@ -108,3 +108,23 @@ def test_a_persons_latest_answer_per_item_in_a_round_counts() -> None:
         ("a", 2, "enps", 0),
         ("b", 1, "enps", 10),
     ]
+
+
+def test_without_repeated_answers_every_row_is_kept_in_date_order() -> None:
+    frame = assign_rounds(
+        _surveys(
+            [
+                ("a", date(2025, 1, 5), "enps", 1, 8),
+                ("b", date(2025, 1, 2), "enps", 1, 2),
+                ("a", date(2025, 1, 5), "who5", 1, 1),
+                ("a", date(2025, 1, 5), "who5", 2, 4),
+                ("a", date(2025, 3, 1), "enps", 1, 0),
+            ]
+        )
+    )
+    ordered = frame.sort("date", maintain_order=True)
+    kept = latest_answers(frame)
+    assert kept.equals(ordered)
+    assert kept.equals(
+        ordered.filter(pl.struct("person_id", "round", "instrument", "item").is_last_distinct())
+    )

@@ -15,6 +15,7 @@ import polars as pl
 
 from kpiwell.engine.audit.findings import Severity
 from kpiwell.engine.audit.rules.base import AuditContext, RuleOutput, emit
+from kpiwell.engine.audit.rules.runs import run_medians
 
 TEAM_KPI = ["team", "kpi"]
 GROUP = "team_kpi"
@@ -32,27 +33,49 @@ def team_series(ctx: AuditContext) -> pl.DataFrame:
     key = (team_kpi.cast(pl.UInt64) * _HIGH + day.cast(pl.UInt64)).alias("key")
     # Each aid's rows already ascend by key (observations are sorted by aid and period): NumPy's
     # stable sort (a timsort) merges those runs, several times faster than Polars' sort from scratch.
-    order = pl.Series(np.argsort(key.to_numpy(), kind="stable"))
-    return (
-        obs.select(key, "value")
-        .select(pl.all().gather(order))
-        .with_columns(pl.col("key").set_sorted())
-        .group_by("key", maintain_order=True)
-        .agg(pl.col("value").median().alias("level"))
-        .select(
-            (pl.col("key") // _HIGH).cast(pl.UInt32).alias(GROUP),
-            ((pl.col("key") % _HIGH).cast(pl.Int64) - _DAY_OFFSET)
-            .cast(pl.Int32)
-            .cast(pl.Date)
-            .alias("period_end"),
-            "level",
-        )
-        .with_columns(pl.int_range(pl.len()).over(GROUP).alias("j"), pl.len().over(GROUP).alias("m"))
+    keys = key.to_numpy()
+    order = np.argsort(keys, kind="stable")
+    runs = (
+        _run_levels(keys[order], obs.get_column("value").to_numpy()[order]) if key.null_count() == 0 else None
     )
+    if runs is None:
+        runs = (
+            obs.select(key, "value")
+            .select(pl.all().gather(order))
+            .with_columns(pl.col("key").set_sorted())
+            .group_by("key", maintain_order=True)
+            .agg(pl.col("value").median().alias("level"))
+        )
+    group = (pl.col("key") // _HIGH).cast(pl.UInt32)
+    if key.null_count() == 0:
+        # the keys ascend, and with them the team x KPI: flagged, the windows below and the
+        # split's take Polars' path for sorted keys
+        group = group.set_sorted()
+    return runs.select(
+        group.alias(GROUP),
+        ((pl.col("key") % _HIGH).cast(pl.Int64) - _DAY_OFFSET)
+        .cast(pl.Int32)
+        .cast(pl.Date)
+        .alias("period_end"),
+        "level",
+    ).with_columns(pl.int_range(pl.len()).over(GROUP).alias("j"), pl.len().over(GROUP).alias("m"))
 
 
 _HIGH = 1 << 32
 _DAY_OFFSET = 1 << 31
+
+
+def _run_levels(keys: np.ndarray, values: np.ndarray) -> pl.DataFrame | None:
+    """Per run of equal sorted ``keys``: the key and the median value as ``level`` (the members of a
+    team are few, so the runs are short and of similar lengths: see ``runs``); None where the
+    Polars group-by must do it."""
+    if keys.size == 0:
+        return None
+    first = np.flatnonzero(np.concatenate([[True], keys[1:] != keys[:-1]]))
+    levels = run_medians(values, np.diff(first, append=keys.size))
+    if levels is None:
+        return None
+    return pl.DataFrame({"key": keys[first], "level": levels}, schema={"key": pl.UInt64, "level": pl.Float64})
 
 
 def best_splits(series: pl.DataFrame, min_side: int) -> pl.DataFrame:

@@ -12,7 +12,7 @@ never appear here.
 from __future__ import annotations
 
 import math
-from datetime import timedelta
+from datetime import date, timedelta
 
 import numpy as np
 import polars as pl
@@ -21,6 +21,7 @@ from kpiwell.engine.audit.attainment import MAD_TO_SD
 from kpiwell.engine.audit.findings import FindingBatch, Severity
 from kpiwell.engine.audit.prepare import PERIOD_DAYS
 from kpiwell.engine.audit.rules.base import AuditContext, RuleOutput, emit
+from kpiwell.engine.audit.rules.runs import MAX_PADDING, padded_laid_out, padded_runs, run_medians
 from kpiwell.engine.audit.rules.targets import safe_flags
 
 TIE_CORRECTION_DEGREE = 3  # ties enter the rank-sum variance as t^3 - t (Lehmann 1975, ch. 1)
@@ -29,6 +30,13 @@ TIE_CORRECTION_DEGREE = 3  # ties enter the rank-sum variance as t^3 - t (Lehman
 def _latest(frame: pl.DataFrame, key: str, count: int) -> pl.DataFrame:
     """The last ``count`` rows per ``key`` of a frame sorted by key and time (select the columns
     needed first: every column of the frame is gathered)."""
+    column = frame.get_column(key)
+    if 0 < count < frame.height and column.null_count() == 0 and column.is_sorted():
+        # The keys ascend, so a row is among its key's last ``count`` exactly when the row
+        # ``count`` places further holds another key, or there is none: one comparison of the
+        # column with itself shifted, instead of a group-by.
+        ahead = column.slice(count) != column.slice(0, frame.height - count)
+        return frame.filter(pl.concat([ahead, pl.repeat(True, count, eager=True)]))
     return frame.group_by(key, maintain_order=True).tail(count)
 
 
@@ -48,8 +56,11 @@ def _recent_checkins(ctx: AuditContext, column: str, count: int) -> pl.DataFrame
 def chronic_pressure(ctx: AuditContext) -> RuleOutput:
     cfg = ctx.config.chronic_pressure
     recent = _latest(ctx.periods.select("aid", "attainment"), "aid", cfg.last_periods)
+    # rows that cannot round under the bar add nothing to the count (min_periods_under >= 1)
+    decimals = ctx.config.numerics.decision_decimals
     under = (
-        recent.group_by("aid", maintain_order=True)
+        recent.filter(_may_round_below(pl.col("attainment"), cfg.under_attainment, decimals))
+        .group_by("aid", maintain_order=True)
         .agg((ctx.decide(pl.col("attainment")) < cfg.under_attainment).sum().alias("periods_under"))
         .filter(pl.col("periods_under") >= cfg.min_periods_under)
         .join(ctx.prepared.assignments.select("aid", "person_id", "kpi"), on="aid")
@@ -202,8 +213,13 @@ def _near_misses(ctx: AuditContext) -> pl.DataFrame:
     cfg = ctx.config.effort_unrecognized
     recent = _latest(ctx.periods.select("aid", "attainment"), "aid", cfg.last_periods)
     near = ctx.decide(pl.col("attainment"))
+    # rows that cannot round into the band add nothing to the count (min_near_misses >= 1)
+    decimals = ctx.config.numerics.decision_decimals
     return (
-        recent.group_by("aid", maintain_order=True)
+        recent.filter(
+            _may_round_into(pl.col("attainment"), cfg.near_miss_from, cfg.near_miss_below, decimals)
+        )
+        .group_by("aid", maintain_order=True)
         .agg(((near >= cfg.near_miss_from) & (near < cfg.near_miss_below)).sum().alias("near_misses"))
         .filter(pl.col("near_misses") >= cfg.min_near_misses)
         .join(ctx.prepared.assignments.select("aid", "person_id"), on="aid")
@@ -219,12 +235,28 @@ def _improvements(ctx: AuditContext) -> pl.DataFrame:
     # Observations are sorted by aid, and so is every frame filtered from them: the group-bys below
     # keep that order and take Polars' path for sorted keys.
     values = obs.select("aid", "value")
-    before = values.filter(obs.get_column("period_end") < assignments.get_column("cycle_start").gather(aid))
+    period_end, cycle_end = obs.get_column("period_end"), assignments.get_column("cycle_end")
+    last_period, first_end = period_end.max(), cycle_end.min()
+    if (
+        isinstance(last_period, date)
+        and isinstance(first_end, date)
+        and last_period <= first_end
+        and obs.get_column("in_cycle").null_count() == 0
+    ):
+        # No period ends after its cycle (as when as-of falls in every cycle), so the periods before
+        # the cycle are the ones not in it: no cycle start gathered for millions of rows.
+        before = values.filter(~obs.get_column("in_cycle"))
+    else:
+        before = values.filter(period_end < assignments.get_column("cycle_start").gather(aid))
     latest = _latest(values.filter(obs.get_column("in_cycle")), "aid", window)
 
     def summary(frame: pl.DataFrame, name: str) -> pl.DataFrame:
-        return frame.group_by("aid", maintain_order=True).agg(
-            pl.len().alias(f"n_{name}"), pl.col("value").median().alias(f"median_{name}")
+        # with where each aid's rows start in the frame (the aids ascend): see _rank_p_of_runs
+        count = pl.col(f"n_{name}")
+        return (
+            frame.group_by("aid", maintain_order=True)
+            .agg(pl.len().alias(f"n_{name}"), pl.col("value").median().alias(f"median_{name}"))
+            .with_columns((count.cum_sum() - count).alias(f"start_{name}"))
         )
 
     sign = assignments.get_column("sign")
@@ -240,18 +272,93 @@ def _improvements(ctx: AuditContext) -> pl.DataFrame:
         .with_columns(improvement.alias("improvement"))
         .filter(ctx.decide(pl.col("improvement")) >= cfg.min_improvement)
     )
-    chosen = pl.col("aid").is_in(candidates.get_column("aid").implode())
-    both = pl.concat(
-        [
-            before.filter(chosen).with_columns(pl.lit(False).alias("later")),
-            latest.filter(chosen).with_columns(pl.lit(True).alias("later")),
-        ]
-    ).with_columns((pl.lit(sign).gather(pl.col("aid")) * pl.col("value")).alias("score"))
+    # each aid's rows as one run of the filtered frames: only when the observations ascend by aid
+    tested = (
+        _rank_p_of_runs(before.get_column("value"), latest.get_column("value"), candidates)
+        if aid.is_sorted()
+        else None
+    )
+    if tested is None:
+        chosen = pl.col("aid").is_in(candidates.get_column("aid").implode())
+        both = pl.concat(
+            [
+                before.filter(chosen).with_columns(pl.lit(False).alias("later")),
+                latest.filter(chosen).with_columns(pl.lit(True).alias("later")),
+            ]
+        ).with_columns((pl.lit(sign).gather(pl.col("aid")) * pl.col("value")).alias("score"))
+        tested = candidates.join(_one_sided_rank_p(both, "aid", pl.col("later"), "score"), on="aid")
     return (
-        candidates.join(_one_sided_rank_p(both, "aid", pl.col("later"), "score"), on="aid")
+        tested.drop("start_before", "start_latest")
         .filter(pl.col("p_value") < cfg.max_p_value)
         .join(assignments.select("aid", "person_id"), on="aid")
     )
+
+
+def _rank_p_of_runs(before: pl.Series, latest: pl.Series, candidates: pl.DataFrame) -> pl.DataFrame | None:
+    """``candidates`` with the ``p_value`` of :func:`_one_sided_rank_p` for scores ``sign * value``
+    larger in ``latest`` than ``before``; None where this way does not apply (no candidates, null or
+    NaN values, or rows of so unequal lengths that padding them would cost more than the rows).
+
+    Both value series are sorted by aid with ``n_*`` values per aid starting at ``start_*``, and
+    the candidates ascend by aid. Each candidate's values, before then latest, make one row of a
+    NaN-padded array; sorting the rows (NaN pads last, each pad a tie of one, which adds nothing)
+    replaces the general test's sorts and group-bys, and the mid-ranks and tie sums come from the
+    runs of equal values within each row. Both are multiples of 0.5, so exact in any order, and the
+    p value is computed from them with the same operations in the same order as :func:`_rank_p`.
+    """
+    groups = candidates.height
+    if groups == 0 or before.null_count() > 0 or latest.null_count() > 0:
+        return None
+    n_before = candidates.get_column("n_before").to_numpy().astype(np.int64)
+    n_latest = candidates.get_column("n_latest").to_numpy().astype(np.int64)
+    width_before = int(n_before.max())
+    width = width_before + int(n_latest.max())
+    if groups * width > MAX_PADDING * int(n_before.sum() + n_latest.sum()):
+        return None
+    # one array for both sides, each side's rows written into its columns: every array as large as
+    # the values costs page faults, as much as the arithmetic on it
+    scores = np.empty((groups, width))
+    for series, name, count, columns in (
+        (before, "before", n_before, slice(0, width_before)),
+        (latest, "latest", n_latest, slice(width_before, width)),
+    ):
+        start = candidates.get_column(f"start_{name}").to_numpy()
+        if padded_runs(series.to_numpy(), start, count, out=scores[:, columns]) is None:
+            return None
+    scores *= candidates.get_column("sign").to_numpy()[:, None]
+    if np.count_nonzero(np.isnan(scores)) != groups * width - int(n_before.sum() + n_latest.sum()):
+        return None  # NaN among the values themselves
+    # the latest values' columns come after the padded before ones; pads are the only NaN
+    later = np.argsort(scores, axis=1) >= width_before
+    scores.sort(axis=1)
+    later &= ~np.isnan(scores)
+    # Runs of equal values in each sorted row (each pad a run of its own): every value's run's first
+    # and last position, as running maximum / minimum of the positions where runs start / end.
+    same = scores[:, 1:] == scores[:, :-1]
+    position = np.broadcast_to(np.arange(width, dtype=np.int32), scores.shape)
+    first = np.where(np.hstack([np.zeros((groups, 1), dtype=bool), same]), 0, position)
+    np.maximum.accumulate(first, axis=1, out=first)
+    last = np.where(np.hstack([same, np.zeros((groups, 1), dtype=bool)]), width - 1, position)[:, ::-1]
+    np.minimum.accumulate(last, axis=1, out=last)
+    last = last[:, ::-1]
+    # A run of t values adds t^3 - t to the tie sum, t^2 - 1 for each of its values; a value's
+    # 1-based mid-rank is (first + last + 2) / 2. Integers, so exact, as the float sums of the
+    # general test are (they are multiples of 0.5).
+    length = (last - first + 1).astype(np.int64)
+    tie_sum = (length * length - 1).sum(axis=1).astype(np.float64)
+    r1 = np.where(later, first + last + 2, 0).sum(axis=1, dtype=np.int64) / 2
+    n1 = n_latest.astype(np.float64)
+    n2 = n_before.astype(np.float64)
+    n = n1 + n2
+    u = r1 - n1 * (n1 + 1) / 2
+    # Polars divides by a constant as a product with its inverse: so here too, to the last bit
+    variance = n1 * n2 * (1 / 12.0) * ((n + 1) - tie_sum / (n * (n - 1)))
+    mean = n1 * n2 / 2
+    from scipy import special  # imported when first needed: SciPy takes ~0.15 s to import
+
+    with np.errstate(divide="ignore", invalid="ignore"):
+        z = np.where(variance > 0, (u - mean - 0.5) / np.sqrt(np.where(variance > 0, variance, 1.0)), -np.inf)
+    return candidates.with_columns(pl.Series("p_value", special.ndtr(-z), dtype=pl.Float64))
 
 
 def effort_unrecognized(ctx: AuditContext) -> RuleOutput:
@@ -372,10 +479,44 @@ def _resolution(cycle: pl.DataFrame) -> pl.DataFrame:
     Counts (a step of 1 against a target of 4) cannot land anywhere but on a grid; a smooth
     distribution must be widened by half a step to predict how often they hit the target exactly.
     Relative to the target, so rescaling units changes nothing. Null when all values are equal.
-    ``cycle`` holds in-cycle rows sorted by aid, so the values are sorted within each aid's rows in
-    place: each aid's sorted values, laid out aid after aid ("explode"), line up with the aid column
-    as they are, with no mapping back to the rows' places.
+    ``cycle`` holds in-cycle rows sorted by aid, so each aid's values are one contiguous run: the
+    runs become the rows of a NaN-padded array, sorted row by row in NumPy (pads last; a step
+    from a value to a pad is NaN, never > 0 in NumPy, so pads change nothing). Polars counts a NaN
+    step as > 0 (NaN sorts above all numbers), so values that are not all finite, like runs too
+    unequal to pad, take the Polars way.
     """
+    aid = cycle.get_column("aid")
+    values = cycle.get_column("value").to_numpy()
+    if cycle.height == 0 or aid.null_count() > 0 or not aid.is_sorted() or not np.isfinite(values).all():
+        return _resolution_by_group(cycle)
+    keys = aid.to_numpy()
+    first = np.flatnonzero(np.concatenate([[True], keys[1:] != keys[:-1]]))
+    count = np.diff(first, append=keys.size)
+    padded = padded_laid_out(values, count)
+    # the median target per aid from its run too (Polars' formula; declined for non-finite
+    # targets and -0.0, which the group-by then takes)
+    target_median = run_medians(cycle.get_column("target").to_numpy(), count)
+    if padded is None or target_median is None:
+        return _resolution_by_group(cycle)
+    # In place where NumPy holds its own copy (values from several chunks, or padded): each array
+    # the size of the values costs its page faults, as much as the sort itself.
+    if padded.flags.writeable:
+        padded.sort(axis=1)
+    else:
+        padded = np.sort(padded, axis=1)
+    step = np.diff(padded, axis=1)
+    rising = step > 0
+    step[~rising] = np.inf
+    resolution = pl.Series("resolution", step.min(axis=1, initial=np.inf) / target_median)
+    return pl.DataFrame({"aid": pl.Series(keys[first], dtype=aid.dtype)}).with_columns(
+        pl.when(pl.Series(rising.any(axis=1))).then(resolution).alias("resolution")
+    )
+
+
+def _resolution_by_group(cycle: pl.DataFrame) -> pl.DataFrame:
+    """:func:`_resolution` in Polars, for runs too unequal to pad: each aid's sorted values, laid out
+    aid after aid ("explode"), line up with the aid column as they are, with no mapping back to the
+    rows' places."""
     ordered = cycle.with_columns(pl.col("aid").set_sorted()).select(
         "aid", "target", pl.col("value").sort().over("aid", mapping_strategy="explode")
     )
@@ -389,6 +530,38 @@ def _resolution(cycle: pl.DataFrame) -> pl.DataFrame:
     )
 
 
+def _rows_of(frame: pl.DataFrame, aids: pl.Series) -> pl.DataFrame:
+    """The rows of ``frame`` whose ``aid`` is one of ``aids``, in the frame's order.
+
+    When the frame is sorted by aid, each aid's rows are one run, found by binary search: the few
+    candidates' rows are gathered without testing every one of millions of rows.
+    """
+    column = frame.get_column("aid")
+    if aids.dtype != column.dtype or column.null_count() > 0 or not column.is_sorted():
+        return frame.filter(pl.col("aid").is_in(aids.implode()))
+    keys = aids.drop_nulls().unique().sort()
+    first = column.search_sorted(keys, side="left").to_numpy().astype(np.int64)
+    count = column.search_sorted(keys, side="right").to_numpy().astype(np.int64) - first
+    # the row numbers of the runs, one after the other: each run's first row plus 0, 1, 2, ...
+    rows = np.repeat(first - (np.cumsum(count) - count), count) + np.arange(int(count.sum()))
+    return frame.select(pl.all().gather(pl.Series(rows, dtype=pl.Int64)))
+
+
+def _may_round_into(value: pl.Expr, low: float, high: float, decimals: int) -> pl.Expr:
+    """Whether ``value`` may lie in [low, high] once rounded to ``decimals``: rounding moves a
+    value by at most half a unit of its last kept decimal, so a whole unit around the band, plus a
+    margin for float error (the rounding's own, a division after it), holds every value that can
+    round into it."""
+    slack = 10.0**-decimals + 1e-9 * max(1.0, abs(low), abs(high))
+    return value.is_between(low - slack, high + slack)
+
+
+def _may_round_below(value: pl.Expr, bound: float, decimals: int) -> pl.Expr:
+    """Whether ``value`` may be under ``bound`` once rounded to ``decimals`` (see
+    :func:`_may_round_into`)."""
+    return value < bound + 10.0**-decimals + 1e-9 * max(1.0, abs(bound))
+
+
 def _bunching(ctx: AuditContext, cycle_rows: pl.DataFrame, resolution: pl.DataFrame) -> pl.DataFrame:
     cfg = ctx.config.gaming
     ratio = ctx.decide(pl.col("attainment"))
@@ -396,9 +569,15 @@ def _bunching(ctx: AuditContext, cycle_rows: pl.DataFrame, resolution: pl.DataFr
     outside = (ratio < cfg.reference_from) | (ratio > cfg.reference_to)
     mad = (pl.col("attainment") - pl.col("attainment").median()).abs().median() * MAD_TO_SD
     # Counting is cheap; the reference fit (medians) runs only where enough periods are bunched.
+    # the exact test runs on the few rows that may round into the band, not on every cycle row
+    decimals = ctx.config.numerics.decision_decimals
+    near = _may_round_into(pl.col("attainment"), cfg.bunch_from, cfg.bunch_to, decimals)
+    bunched = cycle_rows.filter(near).group_by("aid").agg(in_band.sum().alias("bunched_periods"))
     cycle = (
-        cycle_rows.group_by("aid")
-        .agg(pl.len().alias("cycle_periods"), in_band.sum().alias("bunched_periods"))
+        cycle_rows.group_by("aid", maintain_order=True)
+        .agg(pl.len().alias("cycle_periods"))
+        .join(bunched, on="aid", how="left")
+        .with_columns(pl.col("bunched_periods").fill_null(0))
         .with_columns((pl.col("bunched_periods") / pl.col("cycle_periods")).alias("bunched_share"))
         .filter(
             (pl.col("cycle_periods") >= cfg.min_cycle_periods)
@@ -406,7 +585,7 @@ def _bunching(ctx: AuditContext, cycle_rows: pl.DataFrame, resolution: pl.DataFr
         )
     )
     # every period of the candidates (quantitative, as all cycle rows are), not only the cycle's
-    candidates = ctx.periods.filter(pl.col("aid").is_in(cycle.get_column("aid").implode()))
+    candidates = _rows_of(ctx.periods, cycle.get_column("aid"))
     before = (
         candidates.filter(~pl.col("in_cycle"))
         .group_by("aid")
@@ -460,6 +639,28 @@ def _bunching(ctx: AuditContext, cycle_rows: pl.DataFrame, resolution: pl.DataFr
     )
 
 
+def _value_spread(cycle: pl.DataFrame) -> pl.DataFrame:
+    """Per aid the largest (``top``) and smallest (``low``) value. The rows are sorted by aid, so
+    each aid's values are one run, reduced run by run in NumPy; NaN (which Polars orders above every
+    number), nulls or unsorted rows take the group-by."""
+    aid = cycle.get_column("aid")
+    values = cycle.get_column("value").to_numpy()
+    if cycle.height == 0 or aid.null_count() > 0 or not aid.is_sorted() or np.isnan(values).any():
+        return cycle.group_by("aid").agg(
+            pl.col("value").max().alias("top"), pl.col("value").min().alias("low")
+        )
+    keys = aid.to_numpy()
+    first = np.flatnonzero(np.concatenate([[True], keys[1:] != keys[:-1]]))
+    return pl.DataFrame(
+        {
+            "aid": keys[first],
+            "top": np.maximum.reduceat(values, first),
+            "low": np.minimum.reduceat(values, first),
+        },
+        schema={"aid": aid.dtype, "top": pl.Float64, "low": pl.Float64},
+    )
+
+
 def _spikes(ctx: AuditContext, cycle: pl.DataFrame) -> pl.DataFrame:
     """End-of-period spikes: months for daily and weekly KPIs, quarters for monthly ones."""
     cfg = ctx.config.gaming
@@ -484,16 +685,16 @@ def _spikes(ctx: AuditContext, cycle: pl.DataFrame) -> pl.DataFrame:
     # A spike needs some value at least spike_ratio times another: a cheap filter per aid before the
     # blocks, so only the few candidates' rows are copied (with their assignment's sign and period).
     assignment = ctx.prepared.assignments.select("sign", "period_days")
-    spread = cycle.group_by("aid").agg(pl.col("value").max().alias("top"), pl.col("value").min().alias("low"))
-    possible = spread.with_columns(
-        pl.lit(assignment.get_column("period_days")).gather(pl.col("aid")).alias("period_days")
-    ).filter(
-        (pl.col("period_days") <= PERIOD_DAYS["month"])
-        & ((pl.col("low") <= 0) | (pl.col("top") >= cfg.spike_ratio * pl.col("low")))
+    possible = (
+        _value_spread(cycle)
+        .with_columns(pl.lit(assignment.get_column("period_days")).gather(pl.col("aid")).alias("period_days"))
+        .filter(
+            (pl.col("period_days") <= PERIOD_DAYS["month"])
+            & ((pl.col("low") <= 0) | (pl.col("top") >= cfg.spike_ratio * pl.col("low")))
+        )
     )
     blocks = (
-        cycle.select("aid", "period_end", "value")
-        .filter(pl.col("aid").is_in(possible.get_column("aid").implode()))
+        _rows_of(cycle.select("aid", "period_end", "value"), possible.get_column("aid"))
         .with_columns(*(pl.lit(column).gather(pl.col("aid")) for column in assignment.iter_columns()))
         .with_columns(block.alias("block"))
         .filter(complete)
@@ -556,11 +757,18 @@ def _org_discontinuity(
     # pile up on the target by arithmetic, not by behaviour.
     coarse = resolution.filter(pl.col("resolution") > width).get_column("aid")
     fine = ~pl.col("aid").is_in(coarse.implode())
-    # only the bin numbers of the fine-grained rows, not their whole rows
-    bins = cycle.select((ctx.decide(pl.col("attainment") - 1.0) / width).floor().filter(fine).alias("bin"))
-    total = bins.height
+    total = cycle.select(fine.sum()).item()
     if total == 0:
         return ()
+    # Only the bin numbers of the fine-grained rows that may round into the three bins around the
+    # target (decided ratio over the width in [-1, 2)): the others count only in the total.
+    ratio = pl.col("attainment") - 1.0
+    near = _may_round_into(ratio, -width, 2 * width, ctx.config.numerics.decision_decimals)
+    bins = (
+        cycle.select("aid", "attainment")
+        .filter(near)
+        .select((ctx.decide(ratio) / width).floor().filter(fine).alias("bin"))
+    )
     counts = bins.select(
         (pl.col("bin") == -1).sum().alias("below"),
         (pl.col("bin") == 0).sum().alias("at"),

@@ -1,0 +1,79 @@
+"""Per-group work on contiguous runs, in NumPy: the groups of a frame sorted by its key are runs of
+rows, and runs of similar lengths become the rows of one padded array, sorted row by row (a SIMD
+sort of short rows) instead of group by group.
+
+Every function returns None when the padded array would hold more than twice the values (runs of
+very unequal lengths); the caller then takes its Polars way.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+import numpy as np
+from numpy.lib.stride_tricks import sliding_window_view
+
+MAX_PADDING: Final = 2  # padded cells per value beyond which the runs are left to Polars
+
+
+def padded_runs(
+    values: np.ndarray, start: np.ndarray, count: np.ndarray, out: np.ndarray | None = None
+) -> np.ndarray | None:
+    """The runs ``values[start[g] : start[g] + count[g]]`` (``count`` >= 1) as the rows of an array
+    padded with NaN, written into ``out`` when given (as wide as the longest run, or wider); None
+    for no runs or too much padding."""
+    if count.size == 0 or count.size * int(count.max()) > MAX_PADDING * int(count.sum()):
+        return None
+    width = int(count.max()) if out is None else out.shape[1]
+    if out is None:
+        out = np.empty((count.size, width))
+    if int(start.max()) + width <= values.size:
+        # each row read as one window of the values: no index array as large as the rows
+        # (fancy indexing: np.take on the windows is a hundred times slower)
+        out[...] = sliding_window_view(values, width)[start]
+    else:
+        columns = np.arange(width)
+        out[...] = values[np.where(columns < count[:, None], start[:, None] + columns, 0)]
+    out[np.arange(width) >= count[:, None]] = np.nan
+    return out
+
+
+def padded_laid_out(values: np.ndarray, count: np.ndarray) -> np.ndarray | None:
+    """:func:`padded_runs` for runs laid end to end (``values`` holds exactly the runs, in order):
+    the real cells, row by row, take the values as they come, with no index arrays; runs of one
+    length are the values reshaped."""
+    if count.size == 0 or count.size * int(count.max()) > MAX_PADDING * values.size:
+        return None
+    width = int(count.max())
+    if values.size == count.size * width:
+        return values.reshape(count.size, width)
+    padded = np.full((count.size, width), np.nan)
+    padded[np.arange(width) < count[:, None]] = values
+    return padded
+
+
+def run_medians(values: np.ndarray, count: np.ndarray) -> np.ndarray | None:
+    """Polars' median of each run of ``values`` (runs of ``count`` values laid end to end), to the
+    last bit: the middle value, or for an even count ``lower + (upper - lower) * 0.5``.
+
+    ``values`` may be left reordered within its runs. None when a value is not finite or is -0.0:
+    Polars returns the lower of two equal middle values as it is (so -0.0 or 0.0 by where its
+    selection left each zero, and inf for two), which a sorted row does not reproduce.
+    """
+    if not np.isfinite(values).all() or np.signbit(values[values == 0]).any():
+        return None
+    padded = padded_laid_out(values, count)
+    if padded is None:
+        return None
+    # in place where the array may be written (a copy, or the caller's own values reshaped): one
+    # array of the values' size less to fault in
+    if padded.flags.writeable:
+        padded.sort(axis=1)
+        ordered = padded
+    else:
+        ordered = np.sort(padded, axis=1)
+    rows = np.arange(count.size)
+    lower = ordered[rows, (count - 1) // 2]
+    upper = ordered[rows, count // 2]
+    result: np.ndarray = lower + (upper - lower) * 0.5  # exactly lower for an odd count
+    return result
