@@ -184,6 +184,24 @@ def test_a_sustained_credible_improvement_without_recognition_is_unrecognised_ef
         assert renders(found)
 
 
+def test_periods_after_a_cycle_ended_are_not_taken_for_periods_before_it() -> None:
+    # b's cycle ended after 13 weeks and b reported on at a higher level: those later periods are
+    # neither in b's cycle nor before it, so b's improvement is measured against the 20 before
+    rows = plan(
+        assignment("a", target=200.0), assignment("b", target=200.0, cycle_end=IN_CYCLE + timedelta(weeks=12))
+    )
+    first = IN_CYCLE - timedelta(weeks=20)
+    values = actuals(
+        series("a", noisy(100.0, 20) + noisy(100.0, 38), first=first),
+        series("b", noisy(100.0, 20) + noisy(120.0, 13) + noisy(130.0, 25), first=first),
+    )
+
+    found = of_code(audit(rows, values, recognition=NO_RECOGNITION), "effort-unrecognized")
+
+    assert [f.person_id for f in found] == ["b"]
+    assert found[0].evidence["improvement"] == pytest.approx(0.2)
+
+
 def test_twelve_periods_in_the_cycle_are_too_few_to_call_an_improvement() -> None:
     rows = plan(assignment("a", target=200.0))
     values = actuals(series("a", noisy(100.0, 20) + noisy(130.0, 12), first=IN_CYCLE - timedelta(weeks=20)))

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
+import polars as pl
 import pytest
 
 from kpiwell.engine.audit import audit
+from kpiwell.engine.audit.config import AuditConfig
 from kpiwell.engine.audit.findings import AuditResult
+from kpiwell.engine.audit.prepare import prepare
 
 from .builders import CYCLE_START, actuals, assignment, of_code, plan, series, targets
 
@@ -97,6 +100,38 @@ def test_periods_after_as_of_are_not_history() -> None:
     result = audit(rows, values, as_of=W2)
     assert result.as_of == W2
     assert result.scores[0].cycle_score == pytest.approx(0.6)
+
+
+def test_runs_listed_out_of_plan_order_give_the_same_history_as_shuffled_rows() -> None:
+    # Each person x KPI is one run of ascending periods, in another KPI order than the plan's (as
+    # exports list them), with a missing value and periods after as-of: the history is read off
+    # the runs without sorting, and must equal what sorting shuffled rows gives.
+    rows = plan(assignment("a", kpi="calls"), assignment("a", kpi="deals"), assignment("b", kpi="calls"))
+    listed = actuals(
+        series("a", [5.0, 6.0, 7.0, 8.0], kpi="deals"),
+        series("a", [1.0, 2.0, 3.0, 4.0], kpi="calls"),
+        series("b", [9.0, 10.0, 11.0, 12.0], kpi="calls"),
+    ).with_columns(pl.when(pl.col("value") == 6.0).then(None).otherwise(pl.col("value")).alias("value"))
+    as_of = listed.get_column("period_end").unique().sort()[2]  # the last period is after as-of
+    shuffled = listed.sample(fraction=1.0, shuffle=True, seed=7)
+
+    in_runs, by_sort = (
+        prepare(
+            plan=rows,
+            actuals=frame,
+            targets=None,
+            checkins=None,
+            recognition=None,
+            turnover=None,
+            surveys=None,
+            as_of=as_of,
+            config=AuditConfig(),
+        ).observations
+        for frame in (listed, shuffled)
+    )
+
+    assert in_runs.equals(by_sort)
+    assert in_runs.get_column("value").to_list() == [1.0, 2.0, 3.0, 5.0, 7.0, 9.0, 10.0, 11.0]
 
 
 def test_a_value_without_recorded_at_is_the_only_version() -> None:
