@@ -281,6 +281,33 @@ def odd_batches() -> list[FindingBatch]:
     ]
 
 
+def test_the_table_ids_are_the_findings_ids() -> None:
+    """FindingSet.table() hashes the subjects of a batch from its columns: the same ids as
+    finding_id, for empty and non-ASCII text, nulls and a column of nulls only."""
+    wording = {
+        "_severity": ["info"] * 4,
+        "_message_key": ["code.no-purpose.message"] * 4,
+        "_remedy_key": ["code.no-purpose.remedy"] * 4,
+    }
+    text = pl.DataFrame(
+        {
+            "_team": ["", None, "Q\x1fA", "é"],
+            "_person_id": ["E1", "", None, "\u2028"],
+            "_kpi": ["a"] * 4,
+            **wording,
+        }
+    )
+    nulls = text.with_columns(pl.Series("_person_id", [None] * 4))
+    assert nulls.schema["_person_id"] == pl.Null
+    findings = FindingSet(
+        batches=[
+            FindingBatch(code=code, cause=None, harm=None, frame=frame, evidence=())
+            for code, frame in (("no-purpose", text), ("ünïcode", nulls))
+        ]
+    )
+    assert findings.table().get_column("id").to_list() == [finding.id for finding in findings]
+
+
 @pytest.mark.parametrize("lang", ["en", "vi"])
 def test_findings_json_from_columns_is_the_document_of_the_findings(lang: str) -> None:
     odd = [
