@@ -281,6 +281,33 @@ def odd_batches() -> list[FindingBatch]:
     ]
 
 
+def test_the_table_ids_are_the_findings_ids() -> None:
+    """FindingSet.table() hashes the subjects of a batch from its columns: the same ids as
+    finding_id, for empty and non-ASCII text, nulls and a column of nulls only."""
+    wording = {
+        "_severity": ["info"] * 4,
+        "_message_key": ["code.no-purpose.message"] * 4,
+        "_remedy_key": ["code.no-purpose.remedy"] * 4,
+    }
+    text = pl.DataFrame(
+        {
+            "_team": ["", None, "Q\x1fA", "é"],
+            "_person_id": ["E1", "", None, "\u2028"],
+            "_kpi": ["a"] * 4,
+            **wording,
+        }
+    )
+    nulls = text.with_columns(pl.Series("_person_id", [None] * 4))
+    assert nulls.schema["_person_id"] == pl.Null
+    findings = FindingSet(
+        batches=[
+            FindingBatch(code=code, cause=None, harm=None, frame=frame, evidence=())
+            for code, frame in (("no-purpose", text), ("ünïcode", nulls))
+        ]
+    )
+    assert findings.table().get_column("id").to_list() == [finding.id for finding in findings]
+
+
 @pytest.mark.parametrize("lang", ["en", "vi"])
 def test_findings_json_from_columns_is_the_document_of_the_findings(lang: str) -> None:
     odd = [
@@ -362,6 +389,44 @@ def test_findings_json_chunks_join_to_the_same_bytes_at_any_chunk_size(lang: str
             assert b"".join(chunks) == whole
     with pytest.raises(ValueError, match="chunk_findings"):
         b"".join(findings_json_chunks(result, lang=lang, people=2, chunk_findings=0))
+
+
+def test_findings_json_chunks_where_the_parts_alternate() -> None:
+    """Findings of a batch and listed ones of the same code, alternating in the table: runs of one
+    row each, more in a chunk than findings_json takes run by run (it groups the chunk's rows by
+    part instead). The same bytes at any chunk size, and the document of the findings."""
+    people = [f"E{index:02d}" for index in range(40)]
+    frame = pl.DataFrame(
+        {
+            "_team": ["Ops"] * 20,
+            "_person_id": people[::2],
+            "_kpi": [None] * 20,
+            "_severity": ["warning"] * 20,
+            "_message_key": ["code.feedback-gap.message"] * 20,
+            "_remedy_key": ["code.feedback-gap.remedy"] * 20,
+            "days_since_last": [20] * 20,
+            "last_checkin": ["2024-06-10"] * 20,
+            "window_days": [14] * 20,
+        },
+        schema_overrides={"_kpi": pl.String},
+    )
+    batch = FindingBatch(
+        code="feedback-gap",
+        cause=5,
+        harm=None,
+        frame=frame,
+        evidence=("days_since_last", "last_checkin", "window_days"),
+    )
+    result = AuditResult(
+        as_of=AS_OF,
+        findings=FindingSet(batches=[batch], listed=[feedback_gap(person, "Ops") for person in people[1::2]]),
+        scores=(),
+    )
+    assert result.finding_set.table().get_column("part").to_list() == [0, 1] * 20
+    whole = findings_json(result, lang="en", people=40)
+    assert whole.decode("utf-8") == dumps(findings_document(result, lang="en", people=40))
+    for size in (1, 3, 17, 1000):
+        assert b"".join(findings_json_chunks(result, lang="en", people=40, chunk_findings=size)) == whole
 
 
 @pytest.mark.parametrize("lang", ["en", "vi"])

@@ -231,15 +231,8 @@ _RANK_OF_VALUE: Final = {level.value: level.rank for level in Severity}
 
 
 def _batch_table(batch: FindingBatch, part: int) -> pl.DataFrame:
-    teams, people, kpis = (batch.frame.get_column(name).to_list() for name in SUBJECT_COLUMNS)
-    # finding_id's text and hash, inlined: a call per finding is a third of the time here
-    prefix, sha256 = f"{batch.code}\x1f", hashlib.sha256
-    ids = [
-        sha256(f"{prefix}{team or ''}\x1f{person or ''}\x1f{kpi or ''}".encode()).hexdigest()[:16]
-        for team, person, kpi in zip(teams, people, kpis, strict=True)
-    ]
     return batch.frame.select(
-        pl.Series("id", ids, dtype=pl.String),
+        pl.Series("id", _batch_ids(batch), dtype=pl.String),
         pl.lit(batch.code, dtype=pl.String).alias("code"),
         pl.lit(batch.cause, dtype=pl.Int64).alias("cause"),
         pl.lit(batch.harm, dtype=pl.Int64).alias("harm"),
@@ -250,6 +243,22 @@ def _batch_table(batch: FindingBatch, part: int) -> pl.DataFrame:
         pl.lit(part, dtype=pl.UInt32).alias("part"),
         pl.int_range(pl.len(), dtype=pl.UInt32).alias("row"),
     )
+
+
+def _batch_ids(batch: FindingBatch) -> list[str]:
+    """:func:`finding_id` of each row. finding_id's text is made by Polars for the whole batch
+    (UTF-8, as ``str.encode`` gives; nulls as empty text), leaving only the hash per finding to
+    Python: an f-string and an encode per finding cost more (measured after a whole audit:
+    36 -> 30 ms for 61,000 findings)."""
+    subjects = batch.frame.select(
+        pl.concat_str(
+            pl.lit(batch.code, dtype=pl.String),
+            # cast: a subject column of nulls only may have the dtype Null
+            *(pl.col(name).cast(pl.String).fill_null("") for name in SUBJECT_COLUMNS),
+            separator="\x1f",
+        ).cast(pl.Binary)
+    )
+    return [digest.hexdigest()[:16] for digest in map(hashlib.sha256, subjects.to_series().to_list())]
 
 
 def _listed_table(findings: Sequence[Finding], part: int) -> pl.DataFrame:

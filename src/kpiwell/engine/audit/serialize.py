@@ -337,23 +337,49 @@ def _finding_chunks(
         dtype=pl.String,
     )
     separator = pl.Series([""], dtype=pl.String)  # joined in front of a later chunk's first line
+
+    def lines(part: int, rows: pl.DataFrame) -> pl.Series:
+        if part == len(encoders):
+            return listed.gather(rows.get_column("row"))
+        return encoders[part].lines(rows)
+
+    # The table as runs of rows of one part (the table is sorted by severity, code and subject, and
+    # a batch is one code: a few dozen runs on the benchmark). A chunk's lines are those of the
+    # pieces of the runs inside it, in order: a slice each, cheaper than grouping the chunk's rows
+    # by part and putting the lines back in order (measured after a whole audit: about 10 ms less
+    # CPU over the benchmark's 31 chunks). Where parts alternate (many runs in a chunk), the
+    # group-by after all.
+    runs = index.select(pl.col("part").rle()).unnest("part")
+    run_parts, run_ends = runs.get_column("value").to_list(), runs.get_column("len").cum_sum().to_list()
+    run = 0  # the first run not wholly before the chunk
     for start in range(0, index.height, size):
-        chunk = index.slice(start, size).with_row_index("at")
-        lines: list[pl.Series] = []
-        where: list[pl.Series] = []
-        for (part,), rows in chunk.group_by("part"):
-            if part == len(encoders):
-                lines.append(listed.gather(rows.get_column("row")))
-            else:
-                lines.append(encoders[part].lines(rows))
-            where.append(rows.get_column("at"))
-        if len(lines) == 1 and where[0].is_sorted():  # one batch's run: already in order
-            text = lines[0]
+        end = min(start + size, index.height)
+        while run_ends[run] <= start:
+            run += 1
+        last = run
+        while run_ends[last] < end:
+            last += 1
+        if last - run < _MAX_RUNS:
+            pieces = []
+            for at in range(run, last + 1):
+                first = max(start, run_ends[at - 1] if at else 0)
+                pieces.append(lines(run_parts[at], index.slice(first, min(end, run_ends[at]) - first)))
+            text = pl.concat(pieces)
         else:
-            text = pl.concat(lines).gather(pl.concat(where).arg_sort())
+            chunk = index.slice(start, size).with_row_index("at")
+            texts: list[pl.Series] = []
+            where: list[pl.Series] = []
+            for (part,), rows in chunk.group_by("part"):
+                texts.append(lines(part, rows))
+                where.append(rows.get_column("at"))
+            text = pl.concat(texts).gather(pl.concat(where).arg_sort())
         if start:
             text = pl.concat([separator, text])
         yield text.str.join(_ITEM_SEPARATOR).cast(pl.Binary).item()
+
+
+# Runs of one batch in a chunk of findings.json beyond which the chunk's rows are grouped by batch
+_MAX_RUNS: Final = 16
 
 
 class _BatchEncoder:
