@@ -1,0 +1,83 @@
+"""Observations laid out in aid order from the actuals' runs agree with a join and a sort."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import numpy as np
+import polars as pl
+import pytest
+
+from kpiwell.engine.audit.prepare import _prepare_observations
+
+
+def _inputs(
+    rng: np.random.Generator, *, equal: bool, unplanned: bool, unknown: bool, chunk: int
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    people, kpis = 40, ("a", "b", "c")
+    keys = pl.DataFrame(
+        {"person_id": [f"P{p:03d}" for p in range(people) for _ in kpis], "kpi": list(kpis) * people}
+    ).with_row_index("aid")
+    listed = [(f"P{p:03d}", kpi) for p in range(people) for kpi in rng.permutation(kpis)]
+    if unplanned:
+        listed[5:5] = [("P005", "zzz")]
+        listed.append(("Q999", "a"))
+    columns: dict[str, list[object]] = {"person_id": [], "kpi": [], "period_end": [], "value": []}
+    for person, kpi in listed:
+        count = 9 if equal else int(rng.integers(1, 14))
+        first = date(2024, 1, 7) + timedelta(weeks=int(rng.integers(0, 5)))
+        columns["person_id"] += [person] * count
+        columns["kpi"] += [kpi] * count
+        columns["period_end"] += [first + timedelta(weeks=week) for week in range(count)]
+        values = rng.normal(50, 10, count).tolist()
+        if unknown:
+            values = [None if rng.random() < 0.1 else value for value in values]
+        columns["value"] += values
+    whole = pl.DataFrame(
+        columns, schema={"person_id": pl.String, "kpi": pl.String, "period_end": pl.Date, "value": pl.Float64}
+    )
+    # in chunks, as a reader returns them, whose edges cut runs
+    actuals = pl.concat([whole.slice(at, chunk) for at in range(0, whole.height, chunk)], rechunk=False)
+    return actuals.with_columns(pl.lit(None, dtype=pl.Datetime("us")).alias("recorded_at")), keys
+
+
+@pytest.mark.parametrize("seed", range(3))
+@pytest.mark.parametrize("equal", [True, False])
+@pytest.mark.parametrize("unplanned", [True, False])
+@pytest.mark.parametrize("unknown", [True, False])
+@pytest.mark.parametrize("chunk", [7, 50, 10_000])
+def test_runs_placed_in_aid_order_are_the_sorted_join(
+    seed: int, equal: bool, unplanned: bool, unknown: bool, chunk: int
+) -> None:
+    actuals, keys = _inputs(
+        np.random.default_rng(seed), equal=equal, unplanned=unplanned, unknown=unknown, chunk=chunk
+    )
+    as_of = date(2024, 3, 10)
+    current, revisions = _prepare_observations(actuals, keys, as_of, cut_revisions=True)
+    expected = (
+        actuals.join(keys, on=["person_id", "kpi"], how="inner")
+        .filter(pl.col("value").is_not_null() & (pl.col("period_end") <= as_of))
+        .sort("aid", "period_end")
+        .select("aid", "period_end", "value")
+    )
+    assert current.equals(expected)
+    assert current.get_column("aid").flags["SORTED_ASC"]
+    assert revisions.is_empty()
+
+
+def test_actuals_in_plan_order_keep_their_sorted_flag() -> None:
+    keys = pl.DataFrame({"aid": [0], "person_id": ["P1"], "kpi": ["a"]}, schema_overrides={"aid": pl.UInt32})
+    actuals = pl.DataFrame(
+        {
+            "person_id": ["P1"] * 5,
+            "kpi": ["a"] * 5,
+            "period_end": [date(2024, 1, 7) + timedelta(weeks=week) for week in range(5)],
+            "value": [1.0, 2.0, 3.0, 4.0, 5.0],
+            "recorded_at": [None] * 5,
+        },
+        schema_overrides={"recorded_at": pl.Datetime("us")},
+    ).with_columns(pl.col("period_end").set_sorted(), pl.col("value").set_sorted())
+    current, _ = _prepare_observations(actuals, keys, date(2030, 1, 1), cut_revisions=False)
+    assert current.get_column("period_end").flags["SORTED_ASC"]
+    assert current.get_column("value").flags["SORTED_ASC"]
+    assert current.get_column("value").to_list() == [1.0, 2.0, 3.0, 4.0, 5.0]
