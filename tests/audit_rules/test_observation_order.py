@@ -8,7 +8,7 @@ import numpy as np
 import polars as pl
 import pytest
 
-from kpiwell.engine.audit.prepare import _prepare_observations
+from kpiwell.engine.audit.prepare import _prepare_observations, _with_targets
 
 
 def _inputs(
@@ -81,3 +81,38 @@ def test_actuals_in_plan_order_keep_their_sorted_flag() -> None:
     assert current.get_column("period_end").flags["SORTED_ASC"]
     assert current.get_column("value").flags["SORTED_ASC"]
     assert current.get_column("value").to_list() == [1.0, 2.0, 3.0, 4.0, 5.0]
+
+
+@pytest.mark.parametrize("cycles", [1, 3])
+def test_in_cycle_with_one_cycle_or_several_is_the_per_row_comparison(cycles: int) -> None:
+    rng = np.random.default_rng(cycles)
+    starts = [date(2024, 1, 1) + timedelta(days=30 * index) for index in range(cycles)]
+    pick = rng.integers(0, cycles, 20)
+    assignments = pl.DataFrame(
+        {
+            "aid": np.arange(20, dtype=np.uint32),
+            "cycle_start": [starts[index] for index in pick],
+            "cycle_end": [starts[index] + timedelta(days=89) for index in pick],
+            "target": rng.normal(10, 2, 20),
+        }
+    )
+    frame = pl.DataFrame(
+        {
+            "aid": np.repeat(np.arange(20, dtype=np.uint32), 30),
+            "period_end": [
+                date(2023, 12, 3) + timedelta(weeks=week) for _ in range(20) for week in range(30)
+            ],
+        }
+    )
+    no_targets = pl.DataFrame(schema={"aid": pl.UInt32, "period_end": pl.Date, "target": pl.Float64})
+    result = _with_targets(frame, assignments, no_targets)
+    expected = frame.join(assignments, on="aid", how="left", maintain_order="left").select(
+        "aid",
+        "period_end",
+        "target",
+        (
+            (pl.col("period_end") >= pl.col("cycle_start")) & (pl.col("period_end") <= pl.col("cycle_end"))
+        ).alias("in_cycle"),
+    )
+    assert result.equals(expected)
+    assert 0 < result.get_column("in_cycle").sum() < result.height

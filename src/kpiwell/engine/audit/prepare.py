@@ -533,7 +533,16 @@ def _with_targets(
 ) -> pl.DataFrame:
     """Add the target in force (per-period target, else the plan's) and whether the period is in the cycle."""
     aid = frame.get_column("aid")
-    start, end, plan_target = _per_row(assignments, ["cycle_start", "cycle_end", "target"], aid)
+    period_end = frame.get_column("period_end")
+    cycle = assignments.select("cycle_start", "cycle_end").unique()
+    if cycle.height == 1:
+        # One cycle for everyone (the usual review cycle): compared with the two dates, without
+        # repeating them for each of the millions of rows first.
+        (plan_target,) = _per_row(assignments, ["target"], aid)
+        in_cycle = period_end.is_between(*cycle.row(0))
+    else:
+        start, end, plan_target = _per_row(assignments, ["cycle_start", "cycle_end", "target"], aid)
+        in_cycle = (period_end >= start) & (period_end <= end)
     if period_targets.height:
         override = frame.select("aid", "period_end").join(
             period_targets, on=["aid", "period_end"], how="left", maintain_order="left"
@@ -541,10 +550,7 @@ def _with_targets(
         target = override.get_column("target").fill_null(plan_target)
     else:
         target = plan_target
-    period_end = frame.get_column("period_end")
-    return frame.drop("target", strict=False).with_columns(
-        target.alias("target"), ((period_end >= start) & (period_end <= end)).alias("in_cycle")
-    )
+    return frame.drop("target", strict=False).with_columns(target.alias("target"), in_cycle.alias("in_cycle"))
 
 
 def _optional(
