@@ -1,4 +1,5 @@
-"""Observations laid out in aid order from the actuals' runs agree with a join and a sort."""
+"""Observations laid out in aid order from the actuals' runs agree with a join and a sort; the
+shortcuts taken on them (one cycle, all attainments finite) agree with the general steps."""
 
 from __future__ import annotations
 
@@ -8,7 +9,11 @@ import numpy as np
 import polars as pl
 import pytest
 
-from kpiwell.engine.audit.prepare import _prepare_observations, _with_targets
+from kpiwell.engine.audit.config import AuditConfig
+from kpiwell.engine.audit.prepare import _prepare_observations, _with_targets, prepare
+from kpiwell.engine.audit.rules.base import attainment_rows
+
+from . import builders
 
 
 def _inputs(
@@ -116,3 +121,28 @@ def test_in_cycle_with_one_cycle_or_several_is_the_per_row_comparison(cycles: in
     )
     assert result.equals(expected)
     assert 0 < result.get_column("in_cycle").sum() < result.height
+
+
+@pytest.mark.parametrize("lower_value", [0.0, 5.0])
+def test_attainment_rows_drop_only_the_rows_without_a_finite_attainment(lower_value: float) -> None:
+    prepared = prepare(
+        plan=builders.plan(
+            builders.assignment("p1"), builders.assignment("p2", direction="lower", target=10.0)
+        ),
+        actuals=builders.actuals(
+            builders.series("p1", [90.0, 110.0, 0.0]), builders.series("p2", [12.0, lower_value, 8.0])
+        ),
+        targets=None,
+        checkins=None,
+        recognition=None,
+        turnover=None,
+        surveys=None,
+        as_of=None,
+        config=AuditConfig(),
+    )
+    rows = attainment_rows(prepared)
+    # target / 0 for a ``lower`` KPI is not finite: that period is left out, and only that one
+    expected = 5 if lower_value == 0.0 else 6
+    assert rows.height == expected
+    assert rows.get_column("attainment").is_finite().all()
+    assert rows.get_column("aid").to_list() == [0, 0, 0] + [1] * (expected - 3)
