@@ -146,3 +146,22 @@ def test_attainment_rows_drop_only_the_rows_without_a_finite_attainment(lower_va
     assert rows.height == expected
     assert rows.get_column("attainment").is_finite().all()
     assert rows.get_column("aid").to_list() == [0, 0, 0] + [1] * (expected - 3)
+
+
+@pytest.mark.parametrize("unknown", [True, False])
+@pytest.mark.parametrize("chunk", [7, 10_000])
+def test_actuals_in_plan_order_in_one_chunk_or_several_are_the_sorted_join(unknown: bool, chunk: int) -> None:
+    shuffled, keys = _inputs(
+        np.random.default_rng(5), equal=False, unplanned=False, unknown=unknown, chunk=10_000
+    )
+    ordered = shuffled.join(keys, on=["person_id", "kpi"]).sort("aid", "period_end").drop("aid")
+    actuals = pl.concat([ordered.slice(at, chunk) for at in range(0, ordered.height, chunk)], rechunk=False)
+    as_of = date(2024, 3, 10)
+    current, _ = _prepare_observations(actuals, keys, as_of, cut_revisions=False)
+    expected = (
+        actuals.join(keys, on=["person_id", "kpi"], how="inner")
+        .filter(pl.col("value").is_not_null() & (pl.col("period_end") <= as_of))
+        .sort("aid", "period_end")
+        .select("aid", "period_end", "value")
+    )
+    assert current.equals(expected)

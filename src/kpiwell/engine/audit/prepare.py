@@ -278,8 +278,11 @@ class _Placement:
         of both the chunk and the result, copied a run at a time; else each row's position is
         made (a chunk at a time, in one reused buffer).
         """
+        if self.in_place and column.n_chunks() == 1:
+            # the planned rows are the column's first ones, in order, in one chunk: shared, not copied
+            return column.head(self.aid.len())
         physical = column.to_physical()
-        out = np.empty(self.size, dtype=physical.to_numpy()[:0].dtype)
+        out = np.empty(self.size, dtype=physical.clear().to_numpy().dtype)
         # the chunks, cut in pieces of at most PIECE rows: the position buffer stays small even
         # for a column in one chunk
         lengths = [
