@@ -10,16 +10,16 @@ import polars as pl
 import pytest
 
 from kpiwell.engine.audit.config import AuditConfig
-from kpiwell.engine.audit.prepare import _prepare_observations, _with_targets, prepare
+from kpiwell.engine.audit.prepare import PIECE, _prepare_observations, _with_targets, prepare
 from kpiwell.engine.audit.rules.base import attainment_rows
 
 from . import builders
 
 
 def _inputs(
-    rng: np.random.Generator, *, equal: bool, unplanned: bool, unknown: bool, chunk: int
+    rng: np.random.Generator, *, equal: bool, unplanned: bool, unknown: bool, chunk: int, people: int = 40
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
-    people, kpis = 40, ("a", "b", "c")
+    kpis = ("a", "b", "c")
     keys = pl.DataFrame(
         {"person_id": [f"P{p:03d}" for p in range(people) for _ in kpis], "kpi": list(kpis) * people}
     ).with_row_index("aid")
@@ -163,5 +163,21 @@ def test_actuals_in_plan_order_in_one_chunk_or_several_are_the_sorted_join(unkno
         .filter(pl.col("value").is_not_null() & (pl.col("period_end") <= as_of))
         .sort("aid", "period_end")
         .select("aid", "period_end", "value")
+    )
+    assert current.equals(expected)
+
+
+@pytest.mark.parametrize("equal", [True, False])
+def test_a_chunk_longer_than_a_piece_is_placed_piece_by_piece(equal: bool) -> None:
+    # more rows than PIECE in one chunk: the chunk is moved in several pieces
+    actuals, keys = _inputs(
+        np.random.default_rng(7), equal=equal, unplanned=True, unknown=False, chunk=10**7, people=6000
+    )
+    assert actuals.get_column("value").n_chunks() == 1 and actuals.height > PIECE
+    current, _ = _prepare_observations(actuals, keys, date(2030, 1, 1), cut_revisions=False)
+    expected = (
+        actuals.join(keys, on=["person_id", "kpi"], how="inner")
+        .sort("aid", "period_end")
+        .select(current.columns)
     )
     assert current.equals(expected)
