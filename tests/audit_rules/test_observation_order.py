@@ -70,7 +70,8 @@ def test_runs_placed_in_aid_order_are_the_sorted_join(
     assert revisions.is_empty()
 
 
-def test_actuals_in_plan_order_keep_their_sorted_flag() -> None:
+@pytest.mark.parametrize("chunks", [1, 2])
+def test_actuals_in_plan_order_keep_their_sorted_flag(chunks: int) -> None:
     keys = pl.DataFrame({"aid": [0], "person_id": ["P1"], "kpi": ["a"]}, schema_overrides={"aid": pl.UInt32})
     actuals = pl.DataFrame(
         {
@@ -82,6 +83,9 @@ def test_actuals_in_plan_order_keep_their_sorted_flag() -> None:
         },
         schema_overrides={"recorded_at": pl.Datetime("us")},
     ).with_columns(pl.col("period_end").set_sorted(), pl.col("value").set_sorted())
+    if chunks == 2:
+        actuals = pl.concat([actuals.head(2), actuals.tail(3)], rechunk=False)
+        assert actuals.get_column("value").n_chunks() == 2 and actuals.get_column("value").flags["SORTED_ASC"]
     current, _ = _prepare_observations(actuals, keys, date(2030, 1, 1), cut_revisions=False)
     assert current.get_column("period_end").flags["SORTED_ASC"]
     assert current.get_column("value").flags["SORTED_ASC"]
