@@ -347,12 +347,11 @@ def _prepare_observations(
     found = _runs(actuals, keys)
     if found is not None:
         runs, changed = found
-        order = _in_order(actuals, runs, changed)
-        if order is not None:
+        placement = _in_order(actuals, runs, changed)
+        if placement is not None:
             # Already in aid x period order with no period twice: nothing to sort, no revisions.
             # The aid column carries the flag a sort would set, so group-bys on it take the same
             # (contiguous) path as after a sort.
-            placement = order
             no_revisions = values.clear().insert_column(0, placement.aid.clear())
             is_known = actuals.select(known).to_series()
             # One chunk per column: later steps gather and convert.
