@@ -44,6 +44,7 @@ PERIOD_DAYS: Final[dict[str, float]] = {
     "quarter": 365.2425 / 4,
 }
 WEIGHT_TOTAL: Final = 100.0  # plan weights are percentages (issue 3, input formats)
+PIECE: Final = 1 << 16  # rows of actuals moved at a time into aid order (a buffer size, no threshold)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -212,13 +213,10 @@ def _differs_from_previous(column: pl.Series) -> pl.Series:
     return pl.concat(parts)
 
 
-def _in_order(
-    actuals: pl.DataFrame, runs: pl.DataFrame, changed: pl.Series
-) -> tuple[pl.Series, pl.Series | None] | None:
-    """``aid`` and ``row`` (a position in ``actuals``) sorted by aid and period_end, when that
-    needs no sort: each aid in one run, periods strictly increasing within each run (so no aid x
-    period twice). None otherwise. ``row`` is None when it would be 0, 1, 2, ..: the planned runs
-    already come first in ``actuals``, in aid order (as exports in plan order list them)."""
+def _in_order(actuals: pl.DataFrame, runs: pl.DataFrame, changed: pl.Series) -> _Placement | None:
+    """Where each run of ``actuals`` goes for the planned rows to be sorted by aid and period_end,
+    when that needs no sort: each aid in one run, periods strictly increasing within each run (so no
+    aid x period twice). None otherwise."""
     planned = runs.filter(pl.col("aid").is_not_null())
     if planned.get_column("aid").is_duplicated().any():
         return None
@@ -226,22 +224,113 @@ def _in_order(
     n = actuals.height
     if not ((days.slice(1) > days.slice(0, n - 1)) | changed).all():
         return None
-    planned = planned.sort("aid")
-    start = planned.get_column("start").to_numpy().astype(np.int64)
-    length = planned.get_column("end").to_numpy() - start
-    # The runs laid end to end in aid order: a run's k-th row is row start + k of ``actuals``.
-    # NumPy repeats each run's values without building the per-run lists of repeat_by/int_ranges.
-    shift = start - (np.cumsum(length) - length)
-    aid = pl.Series("aid", np.repeat(planned.get_column("aid").to_numpy(), length), dtype=pl.UInt32)
-    if not shift.any():
-        return aid, None
-    # Built in place in UInt32 (Polars' row index type), not in int64: the millions of rows are
-    # written once, and no int64 temporaries add to the step's peak memory. UInt32 arithmetic wraps
-    # modulo 2^32, so a negative shift (a run that comes later in aid order than in ``actuals``)
-    # still lands exactly on its rows, every row position being below 2^32.
-    row = np.repeat(shift.astype(np.uint32), length)
-    row += np.arange(row.size, dtype=np.uint32)
-    return aid, pl.Series("row", row, dtype=pl.UInt32)
+    run_aid = runs.get_column("aid")
+    start = runs.get_column("start").to_numpy().astype(np.int64)
+    end = runs.get_column("end").to_numpy().astype(np.int64)
+    length = end - start
+    is_planned = run_aid.is_not_null().to_numpy()
+    # The planned runs laid end to end in aid order (the aids are distinct: any sort will do).
+    by_aid = np.flatnonzero(is_planned)
+    by_aid = by_aid[np.argsort(run_aid.gather(by_aid).to_numpy())]
+    planned_length = length[by_aid]
+    size = int(planned_length.sum())
+    # where each run's first row goes; an unplanned run's rows go past the planned ones (over one
+    # another, dropped)
+    to = np.full(start.size, size, dtype=np.int64)
+    to[by_aid] = np.cumsum(planned_length) - planned_length
+    # NumPy repeats each run's aid without building the per-run lists of repeat_by/int_ranges.
+    aid = pl.Series("aid", np.repeat(run_aid.gather(by_aid).to_numpy(), planned_length), dtype=pl.UInt32)
+    width = int(length[0])
+    return _Placement(
+        aid=aid,
+        start=start,
+        end=end,
+        shift=to - start,
+        size=size + int(length[~is_planned].max(initial=0)),
+        width=width if bool((length == width).all()) else 0,
+        in_place=not (to - start)[is_planned].any(),
+    )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Placement:
+    """The runs of ``actuals`` (``start``, ``end``: row positions, end exclusive, in row order) and
+    where they go: row r of a run goes to r + the run's ``shift``, in an array of ``size`` whose
+    first ``aid.len()`` positions are the planned rows in aid order (the rest, the unplanned ones, is
+    dropped). ``width``: every run's length when all are equal, else 0. ``in_place``: the planned
+    runs already come first in aid order (as exports in plan order list them)."""
+
+    aid: pl.Series
+    start: np.ndarray
+    end: np.ndarray
+    shift: np.ndarray
+    size: int
+    width: int
+    in_place: bool
+
+    def place(self, column: pl.Series) -> pl.Series:
+        """``column`` (of ``actuals``) in aid order, without the unplanned rows; null values become
+        unspecified numbers (the rows with one are filtered out after).
+
+        Each of the reader's chunks is copied from where it is straight to where its rows go: no
+        copy of the whole column into one chunk first, nor an index of millions of row positions to
+        gather by. When the runs are all as long, the runs whole in a chunk are rows of a 2-D view
+        of both the chunk and the result, copied a run at a time; else each row's position is
+        made (a chunk at a time, in one reused buffer).
+        """
+        if self.in_place and column.n_chunks() == 1:
+            # the planned rows are the column's first ones, in order, in one chunk: shared, not copied
+            return column.head(self.aid.len())
+        physical = column.to_physical()
+        out = np.empty(self.size, dtype=physical.clear().to_numpy().dtype)
+        # the chunks, cut in pieces of at most PIECE rows: the position buffer stays small even
+        # for a column in one chunk
+        lengths = [
+            min(PIECE, length - done)
+            for length in physical.chunk_lengths()
+            for done in range(0, length, PIECE)
+        ]
+        positions = np.empty(0 if self.width else max(lengths, default=0), dtype=np.int64)
+        offset = 0
+        for length in lengths:
+            # a view of (a piece of) one chunk without nulls
+            chunk = physical.slice(offset, length).to_numpy()
+            first = int(np.searchsorted(self.end, offset, side="right"))
+            last = int(np.searchsorted(self.start, offset + length))
+            if self.width:
+                # the runs cut by the chunk's edges, at most one at each, part by part
+                while first < last and self.start[first] < offset:
+                    self._copy_part(first, chunk, offset, out)
+                    first += 1
+                while first < last and self.end[last - 1] > offset + length:
+                    last -= 1
+                    self._copy_part(last, chunk, offset, out)
+                if first < last:
+                    # every ``to`` is a multiple of the width (so is ``size``)
+                    rows = (self.start[first:last] + self.shift[first:last]) // self.width
+                    whole = chunk[self.start[first] - offset : self.end[last - 1] - offset]
+                    out.reshape(-1, self.width)[rows] = whole.reshape(-1, self.width)
+            elif length:
+                part = np.minimum(self.end[first:last], offset + length) - np.maximum(
+                    self.start[first:last], offset
+                )
+                at = positions[:length]
+                at[:] = np.repeat(self.shift[first:last], part)
+                at += np.arange(offset, offset + length)
+                out[at] = chunk
+            offset += length
+        placed = pl.Series(column.name, out[: self.aid.len()]).cast(column.dtype)
+        if self.in_place and (column.flags["SORTED_ASC"] or column.flags["SORTED_DESC"]):
+            # as ``column.head(..)`` would be: a sorted flag picks the paths of later steps
+            placed = placed.set_sorted(descending=column.flags["SORTED_DESC"])
+        return placed
+
+    def _copy_part(self, run: int, chunk: np.ndarray, offset: int, out: np.ndarray) -> None:
+        """Copy the rows of ``run`` that are in ``chunk`` (which starts at row ``offset``)."""
+        low = max(int(self.start[run]), offset)
+        high = min(int(self.end[run]), offset + chunk.size)
+        shift = int(self.shift[run])
+        out[low + shift : high + shift] = chunk[low - offset : high - offset]
 
 
 def _prepare_observations(
@@ -258,43 +347,22 @@ def _prepare_observations(
     found = _runs(actuals, keys)
     if found is not None:
         runs, changed = found
-        order = _in_order(actuals, runs, changed)
-        if order is not None:
+        placement = _in_order(actuals, runs, changed)
+        if placement is not None:
             # Already in aid x period order with no period twice: nothing to sort, no revisions.
             # The aid column carries the flag a sort would set, so group-bys on it take the same
             # (contiguous) path as after a sort.
-            aid, row = order
-            no_revisions = values.clear().insert_column(0, aid.clear())
+            no_revisions = values.clear().insert_column(0, placement.aid.clear())
             is_known = actuals.select(known).to_series()
-            if row is None:
-                # The planned rows are the first ones, in order: no gather, and no filter when
-                # every value is known. One chunk per column: later steps gather and convert.
-                is_known = is_known.head(aid.len())
-                rows = pl.DataFrame(
-                    [
-                        aid.set_sorted(),
-                        *(
-                            actuals.get_column(column).head(aid.len()).rechunk()
-                            for column in ("period_end", "value")
-                        ),
-                    ]
-                )
-                return (rows if is_known.all() else rows.filter(is_known)), no_revisions
-            # Only the rows known at as-of are gathered, and only the two columns kept: the test
-            # is evaluated in the actuals' own row order and picks the positions to gather (when
-            # it passes everywhere, as it usually does, the positions are all kept as they are).
-            # Every column is put in one chunk before it is gathered from: gathering across a
-            # reader's many chunks is several times slower.
-            if not is_known.all():
-                keep = is_known.rechunk().gather(row)
-                aid, row = aid.filter(keep), row.filter(keep)
+            # One chunk per column: later steps gather and convert.
             rows = pl.DataFrame(
                 [
-                    aid.set_sorted(),
-                    # one column at a time, so that only one column's single-chunk copy is alive
-                    *(actuals.get_column(column).rechunk().gather(row) for column in ("period_end", "value")),
+                    placement.aid.set_sorted(),
+                    *(placement.place(actuals.get_column(c)) for c in ("period_end", "value")),
                 ]
             )
+            if not is_known.all():
+                rows = rows.filter(placement.place(is_known))
             return rows, no_revisions
         run_of_row = pl.concat([pl.Series([0], dtype=pl.UInt32), changed.cast(pl.UInt32).cum_sum()])
         joined = values.insert_column(0, runs.get_column("aid").gather(run_of_row)).filter(
@@ -467,7 +535,16 @@ def _with_targets(
 ) -> pl.DataFrame:
     """Add the target in force (per-period target, else the plan's) and whether the period is in the cycle."""
     aid = frame.get_column("aid")
-    start, end, plan_target = _per_row(assignments, ["cycle_start", "cycle_end", "target"], aid)
+    period_end = frame.get_column("period_end")
+    cycle = assignments.select("cycle_start", "cycle_end").unique()
+    if cycle.height == 1:
+        # One cycle for everyone (the usual review cycle): compared with the two dates, without
+        # repeating them for each of the millions of rows first.
+        (plan_target,) = _per_row(assignments, ["target"], aid)
+        in_cycle = period_end.is_between(*cycle.row(0))
+    else:
+        start, end, plan_target = _per_row(assignments, ["cycle_start", "cycle_end", "target"], aid)
+        in_cycle = (period_end >= start) & (period_end <= end)
     if period_targets.height:
         override = frame.select("aid", "period_end").join(
             period_targets, on=["aid", "period_end"], how="left", maintain_order="left"
@@ -475,10 +552,7 @@ def _with_targets(
         target = override.get_column("target").fill_null(plan_target)
     else:
         target = plan_target
-    period_end = frame.get_column("period_end")
-    return frame.drop("target", strict=False).with_columns(
-        target.alias("target"), ((period_end >= start) & (period_end <= end)).alias("in_cycle")
-    )
+    return frame.drop("target", strict=False).with_columns(target.alias("target"), in_cycle.alias("in_cycle"))
 
 
 def _optional(

@@ -63,9 +63,10 @@ def attainment_rows(prepared: Prepared) -> pl.DataFrame:
     with np.errstate(divide="ignore", invalid="ignore"):
         np.divide(value, target, out=attainment)
         np.divide(target, value, out=attainment, where=~higher)
-    return obs.with_columns(sign, period_days, quantitative, pl.Series("attainment", attainment)).filter(
-        pl.col("attainment").is_finite()
-    )
+    rows = obs.with_columns(sign, period_days, quantitative, pl.Series("attainment", attainment))
+    # Usually every quotient is finite: then the filter, a copy of every column, is skipped.
+    finite = np.isfinite(attainment)
+    return rows if finite.all() else rows.filter(finite)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
