@@ -15,41 +15,29 @@ from kpiwell.engine.audit.findings import PersonScore
 from kpiwell.engine.audit.prepare import Prepared
 
 
-def period_attainment(cap: float) -> pl.Expr:
-    """Capped attainment of one period; needs ``value``, ``target`` (> 0) and ``sign``."""
-    ratio = (
-        pl.when(pl.col("sign") > 0)
-        .then(pl.col("value") / pl.col("target"))
-        .otherwise(pl.col("target") / pl.col("value"))
-    )
-    return ratio.clip(lower_bound=0.0, upper_bound=cap).alias("attainment")
-
-
 def assignment_attainment(prepared: Prepared) -> pl.DataFrame:
-    """Per aid: mean capped attainment over in-cycle periods and how many periods were measured."""
+    """Per aid: mean capped attainment over in-cycle periods and how many periods were measured.
+
+    A period's attainment is value / target (target / value for ``lower``), clipped to
+    [0, ``attainment_cap``]; periods without a positive target do not count.
+    """
     cap = prepared.config.score.attainment_cap
     # only the columns the mean reads go through the filter (5 million rows)
     periods = prepared.observations.select("aid", "value", "target", "in_cycle").filter(
         pl.col("in_cycle") & (pl.col("target") > 0)
     )
-    # ``aid`` is the row position in ``assignments``: a gather is the join
+    # ``aid`` is the row position in ``assignments``: a gather is the join. ``sign`` is never null
+    # (prepare makes it +1 or -1 from the direction).
     aid = periods.get_column("aid")
-    sign = prepared.assignments.get_column("sign")
-    if sign.null_count():
-        return (
-            periods.with_columns(sign.gather(aid))
-            .group_by("aid")
-            .agg(period_attainment(cap).mean(), pl.len().alias("periods_measured"))
-        )
-    # ``period_attainment`` row by row: each row's one quotient written into one array (the
-    # expression computes both for every row), then the same clip, so the mean adds the same values.
+    lower = (prepared.assignments.get_column("sign") < 0).gather(aid).to_numpy()
+    # each row's one quotient written into one array, then clipped
     value = periods.get_column("value").to_numpy()
     target = periods.get_column("target").to_numpy()
     ratio = np.empty(periods.height)
     with np.errstate(divide="ignore", invalid="ignore"):
         np.divide(value, target, out=ratio)
-        # the rows whose sign is not > 0, gathered as a flag (one byte a row, not a float)
-        np.divide(target, value, out=ratio, where=(~(sign > 0)).gather(aid).to_numpy())
+        # the rows of ``lower`` assignments, gathered as a flag (one byte a row, not a float)
+        np.divide(target, value, out=ratio, where=lower)
     attainment = pl.Series("attainment", ratio).clip(lower_bound=0.0, upper_bound=cap)
     return (
         periods.select("aid", attainment)
