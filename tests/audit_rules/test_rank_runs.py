@@ -6,7 +6,7 @@ import numpy as np
 import polars as pl
 import pytest
 
-from kpiwell.engine.audit.rules.radar import _one_sided_rank_p, _rank_p_of_runs
+from kpiwell.engine.audit.rules.radar import _one_sided_rank_p, _rank_p_of_runs, _run_summary, _summary
 
 
 def _runs(rng: np.random.Generator, groups: int, special: bool) -> tuple[pl.Series, pl.Series, pl.DataFrame]:
@@ -92,3 +92,50 @@ def test_nan_values_no_candidates_or_lopsided_runs_take_the_general_test() -> No
         }
     )
     assert _rank_p_of_runs(pl.Series(np.zeros(102)), pl.Series(np.zeros(3)), lopsided) is None
+
+
+def _by_group(frame: pl.DataFrame, name: str) -> pl.DataFrame:
+    count = pl.col(f"n_{name}")
+    return (
+        frame.group_by("aid", maintain_order=True)
+        .agg(pl.len().alias(f"n_{name}"), pl.col("value").median().alias(f"median_{name}"))
+        .with_columns((count.cum_sum() - count).alias(f"start_{name}"))
+    )
+
+
+@pytest.mark.parametrize("seed", range(4))
+@pytest.mark.parametrize("lengths", [(1, 9), (13, 14), (60, 90)])
+def test_run_summaries_are_the_group_by_bit_for_bit(seed: int, lengths: tuple[int, int]) -> None:
+    rng = np.random.default_rng(seed)
+    count = rng.integers(*lengths, 500)
+    aid = np.repeat(np.sort(rng.choice(10_000, count.size, replace=False)), count).astype(np.uint32)
+    values = rng.normal(0, 1, aid.size) * 10.0 ** rng.integers(-8, 9, aid.size)
+    frame = pl.DataFrame({"aid": aid, "value": values})
+    fast = _run_summary(frame, "before")
+    assert fast is not None
+    assert fast.equals(_by_group(frame, "before"))
+    assert fast.schema == _by_group(frame, "before").schema
+    assert fast.get_column("median_before").to_numpy().tobytes() == (
+        _by_group(frame, "before").get_column("median_before").to_numpy().tobytes()
+    )
+
+
+@pytest.mark.parametrize(
+    "frame",
+    [
+        pl.DataFrame({"aid": [0, 0, 1], "value": [1.0, float("nan"), 2.0]}),
+        pl.DataFrame({"aid": [0, 0, 1], "value": [1.0, -0.0, 2.0]}),
+        pl.DataFrame({"aid": [1, 0, 0], "value": [1.0, 3.0, 2.0]}),
+        pl.DataFrame({"aid": [0, None, 1], "value": [1.0, 3.0, 2.0]}),
+        pl.DataFrame({"aid": [0, 1, 2, 2, 2, 2, 2, 2], "value": np.arange(8.0)}),
+        pl.DataFrame(schema={"aid": pl.UInt32, "value": pl.Float64}),
+    ],
+)
+def test_summaries_the_runs_decline_come_from_the_group_by(frame: pl.DataFrame) -> None:
+    assert _run_summary(frame, "latest") is None
+    assert _summary(frame, "latest").equals(_by_group(frame, "latest"))
+
+
+def test_a_single_row_summary() -> None:
+    frame = pl.DataFrame({"aid": pl.Series([7], dtype=pl.UInt32), "value": [2.5]})
+    assert _summary(frame, "latest").equals(_by_group(frame, "latest"))

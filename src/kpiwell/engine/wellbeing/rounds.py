@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Final
 
+import numpy as np
 import polars as pl
 
 from kpiwell.engine.wellbeing.config import DEFAULT_CONFIG, WellbeingConfig
@@ -62,8 +63,10 @@ def latest_answers(with_rounds: pl.DataFrame) -> pl.DataFrame:
     # Equal keys hash alike, so when no two rows' keys hash alike every row is its key's last (as
     # in a file with no repeated answer): the exact test, on the keys row-encoded, costs twice the
     # hashes, and runs only when some hashes repeat.
-    hashes = ordered.select(pl.struct(*ANSWER_KEYS).hash()).to_series()
-    if hashes.n_unique() == hashes.len():
+    # (Sorted in NumPy, the hashes are unique when no two neighbours are equal: a third of the time
+    # of Polars' n_unique, which hashes the hashes again.)
+    hashes = np.sort(ordered.select(pl.struct(*ANSWER_KEYS).hash()).to_series().to_numpy())
+    if not (hashes[1:] == hashes[:-1]).any():
         return ordered
     return ordered.filter(pl.struct(*ANSWER_KEYS).is_last_distinct())
 

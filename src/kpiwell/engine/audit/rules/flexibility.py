@@ -15,7 +15,7 @@ import polars as pl
 
 from kpiwell.engine.audit.findings import Severity
 from kpiwell.engine.audit.rules.base import AuditContext, RuleOutput, emit
-from kpiwell.engine.audit.rules.runs import run_medians
+from kpiwell.engine.audit.rules.runs import MAX_PADDING, padded_laid_out, padded_medians, run_medians
 
 TEAM_KPI = ["team", "kpi"]
 GROUP = "team_kpi"
@@ -25,7 +25,38 @@ def team_series(ctx: AuditContext) -> pl.DataFrame:
     """Per team x KPI (``team_kpi``) x in-cycle period: the median value, sorted, with position ``j``."""
     observations = ctx.prepared.observations
     obs = observations.select("aid", "period_end", "value").filter(observations.get_column("in_cycle"))
-    team_kpi = ctx.prepared.assignments.get_column("team_kpi").gather(obs.get_column("aid"))
+    aid, period_end = obs.get_column("aid"), obs.get_column("period_end")
+    group_of_aid = ctx.prepared.assignments.get_column("team_kpi")
+    complete = aid.null_count() == 0 and period_end.null_count() == 0 and group_of_aid.null_count() == 0
+    runs = (
+        _aligned_levels(
+            group_of_aid.to_numpy(),
+            aid.to_numpy(),
+            period_end.cast(pl.Int32).to_numpy(),
+            obs.get_column("value").to_numpy(),
+        )
+        if complete and aid.is_sorted()
+        else None
+    )
+    if runs is None:
+        runs = _sorted_levels(obs, group_of_aid.gather(aid))
+    group = (pl.col("key") // _HIGH).cast(pl.UInt32)
+    if runs.get_column("key").null_count() == 0:
+        # the keys ascend, and with them the team x KPI: flagged, the windows below and the
+        # split's take Polars' path for sorted keys
+        group = group.set_sorted()
+    return runs.select(
+        group.alias(GROUP),
+        ((pl.col("key") % _HIGH).cast(pl.Int64) - _DAY_OFFSET)
+        .cast(pl.Int32)
+        .cast(pl.Date)
+        .alias("period_end"),
+        "level",
+    ).with_columns(pl.int_range(pl.len()).over(GROUP).alias("j"), pl.len().over(GROUP).alias("m"))
+
+
+def _sorted_levels(obs: pl.DataFrame, team_kpi: pl.Series) -> pl.DataFrame:
+    """Per team x KPI x day: ``key`` (see below) and the median value as ``level``, sorted by key."""
     # One integer key per team x KPI x day (team_kpi in the high 32 bits, the day shifted to be
     # non-negative in the low 32): one sort by it puts each group's rows together, so the medians
     # are taken on contiguous slices instead of through a hash group-by on two columns.
@@ -46,19 +77,7 @@ def team_series(ctx: AuditContext) -> pl.DataFrame:
             .group_by("key", maintain_order=True)
             .agg(pl.col("value").median().alias("level"))
         )
-    group = (pl.col("key") // _HIGH).cast(pl.UInt32)
-    if key.null_count() == 0:
-        # the keys ascend, and with them the team x KPI: flagged, the windows below and the
-        # split's take Polars' path for sorted keys
-        group = group.set_sorted()
-    return runs.select(
-        group.alias(GROUP),
-        ((pl.col("key") % _HIGH).cast(pl.Int64) - _DAY_OFFSET)
-        .cast(pl.Int32)
-        .cast(pl.Date)
-        .alias("period_end"),
-        "level",
-    ).with_columns(pl.int_range(pl.len()).over(GROUP).alias("j"), pl.len().over(GROUP).alias("m"))
+    return runs
 
 
 _HIGH = 1 << 32
@@ -175,3 +194,58 @@ def locked_target(ctx: AuditContext) -> RuleOutput:
             ),
         )
     )
+
+
+def _aligned_levels(
+    group_of_aid: np.ndarray, aid: np.ndarray, day: np.ndarray, values: np.ndarray
+) -> pl.DataFrame | None:
+    """:func:`_sorted_levels` without sorting the rows, when the members of each team x KPI share
+    their days (as they do unless someone joined or left in the cycle): each aid's run of rows
+    (``aid`` ascending, ``day`` the period end as an integer) is then one row of a grid of days,
+    and the team's level on a day is the median down its members' column. None where the members'
+    days differ, do not ascend, or :func:`padded_medians` declines.
+    """
+    if aid.size == 0:
+        return None
+    first = np.flatnonzero(np.concatenate([[True], aid[1:] != aid[:-1]]))
+    count = np.diff(first, append=aid.size)
+    grid = padded_laid_out(values, count)  # one row per aid, NaN after its days
+    # the days as floats (exact for these integers), padded with -inf, no day, rather than NaN so
+    # that equal rows compare equal
+    days = padded_laid_out(day.astype(np.float64), count, pad=-np.inf)
+    if grid is None or days is None:
+        return None
+    group = group_of_aid[aid[first]]
+    order = np.argsort(group, kind="stable")  # the aids of each team x KPI together
+    group = group[order]
+    new_group = np.concatenate([[True], group[1:] != group[:-1]])
+    start = np.flatnonzero(new_group)
+    members = np.diff(start, append=group.size)
+    days = days[order]
+    # each member has the days of the one before it in its team x KPI, and a team's days ascend
+    if not ((days[1:] == days[:-1]).all(axis=1) | new_group[1:]).all():
+        return None
+    head = days[start]
+    with np.errstate(invalid="ignore"):  # a step from pad to pad (-inf - -inf) is NaN: not <= 0
+        if ((np.diff(head, axis=1) <= 0) & (head[:, 1:] > -np.inf)).any():
+            return None
+    most = int(members.max())
+    if start.size * most > MAX_PADDING * group.size:
+        return None
+    # the members' rows of each team x KPI side by side (NaN after the last member), then turned
+    # so that each team x KPI x day is one row of its members' values
+    width = grid.shape[1]
+    member = np.arange(group.size) - np.repeat(start, members)
+    stacked = np.full((start.size * most, width), np.nan)
+    stacked[np.repeat(np.arange(start.size) * most, members) + member] = grid[order]
+    cells = stacked.reshape(start.size, most, width).transpose(0, 2, 1).reshape(-1, most)
+    length = count[order[start]]  # days per team x KPI
+    real = np.arange(width) < length[:, None]
+    if not real.all():
+        cells = cells[real.ravel()]
+    levels = padded_medians(cells, np.repeat(members, length))
+    if levels is None:
+        return None
+    day_key = head[real].astype(np.int64) + _DAY_OFFSET
+    keys = np.repeat(group[start], length).astype(np.uint64) * np.uint64(_HIGH) + day_key.astype(np.uint64)
+    return pl.DataFrame({"key": keys, "level": levels}, schema={"key": pl.UInt64, "level": pl.Float64})

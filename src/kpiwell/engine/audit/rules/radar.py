@@ -250,21 +250,12 @@ def _improvements(ctx: AuditContext) -> pl.DataFrame:
         before = values.filter(period_end < assignments.get_column("cycle_start").gather(aid))
     latest = _latest(values.filter(obs.get_column("in_cycle")), "aid", window)
 
-    def summary(frame: pl.DataFrame, name: str) -> pl.DataFrame:
-        # with where each aid's rows start in the frame (the aids ascend): see _rank_p_of_runs
-        count = pl.col(f"n_{name}")
-        return (
-            frame.group_by("aid", maintain_order=True)
-            .agg(pl.len().alias(f"n_{name}"), pl.col("value").median().alias(f"median_{name}"))
-            .with_columns((count.cum_sum() - count).alias(f"start_{name}"))
-        )
-
     sign = assignments.get_column("sign")
     improvement = pl.col("sign") * (pl.col("median_latest") / pl.col("median_before") - 1.0)
     # Medians first: the rank test runs only for the few assignments that improved enough.
     candidates = (
-        summary(before, "before")
-        .join(summary(latest, "latest"), on="aid", maintain_order="left")
+        _summary(before, "before")
+        .join(_summary(latest, "latest"), on="aid", maintain_order="left")
         .filter(
             (pl.col("n_before") >= window) & (pl.col("n_latest") >= window) & (pl.col("median_before") > 0)
         )
@@ -291,6 +282,44 @@ def _improvements(ctx: AuditContext) -> pl.DataFrame:
         tested.drop("start_before", "start_latest")
         .filter(pl.col("p_value") < cfg.max_p_value)
         .join(assignments.select("aid", "person_id"), on="aid")
+    )
+
+
+def _summary(frame: pl.DataFrame, name: str) -> pl.DataFrame:
+    """Per aid of ``frame`` (``aid``, ``value``, sorted by aid): ``n_*`` rows, ``median_*`` value and
+    ``start_*``, where its rows start in the frame (see :func:`_rank_p_of_runs`)."""
+    runs = _run_summary(frame, name)
+    if runs is not None:
+        return runs
+    count = pl.col(f"n_{name}")
+    return (
+        frame.group_by("aid", maintain_order=True)
+        .agg(pl.len().alias(f"n_{name}"), pl.col("value").median().alias(f"median_{name}"))
+        .with_columns((count.cum_sum() - count).alias(f"start_{name}"))
+    )
+
+
+def _run_summary(frame: pl.DataFrame, name: str) -> pl.DataFrame | None:
+    """:func:`_summary` from each aid's run of rows in NumPy: Polars' median of many short groups
+    costs a call per group, several times a sort of their rows. None where the aids do not ascend
+    or :func:`run_medians` declines (values Polars orders its own way, too unequal runs)."""
+    aid = frame.get_column("aid")
+    if frame.height == 0 or aid.null_count() > 0 or not aid.is_sorted():
+        return None
+    keys = aid.to_numpy()
+    first = np.flatnonzero(np.concatenate([[True], keys[1:] != keys[:-1]]))
+    count = np.diff(first, append=keys.size)
+    medians = run_medians(frame.get_column("value").to_numpy(), count)
+    if medians is None:
+        return None
+    return pl.DataFrame(
+        {"aid": keys[first], f"n_{name}": count, f"median_{name}": medians, f"start_{name}": first},
+        schema={
+            "aid": aid.dtype,
+            f"n_{name}": pl.UInt32,
+            f"median_{name}": pl.Float64,
+            f"start_{name}": pl.UInt32,
+        },
     )
 
 

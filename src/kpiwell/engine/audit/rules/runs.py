@@ -38,32 +38,37 @@ def padded_runs(
     return out
 
 
-def padded_laid_out(values: np.ndarray, count: np.ndarray) -> np.ndarray | None:
+def padded_laid_out(values: np.ndarray, count: np.ndarray, pad: float = np.nan) -> np.ndarray | None:
     """:func:`padded_runs` for runs laid end to end (``values`` holds exactly the runs, in order):
     the real cells, row by row, take the values as they come, with no index arrays; runs of one
-    length are the values reshaped."""
+    length are the values reshaped. Padded with ``pad`` (NaN unless told)."""
     if count.size == 0 or count.size * int(count.max()) > MAX_PADDING * values.size:
         return None
     width = int(count.max())
     if values.size == count.size * width:
         return values.reshape(count.size, width)
-    padded = np.full((count.size, width), np.nan)
+    padded = np.full((count.size, width), pad)
     padded[np.arange(width) < count[:, None]] = values
     return padded
 
 
 def run_medians(values: np.ndarray, count: np.ndarray) -> np.ndarray | None:
-    """Polars' median of each run of ``values`` (runs of ``count`` values laid end to end), to the
-    last bit: the middle value, or for an even count ``lower + (upper - lower) * 0.5``.
-
-    ``values`` may be left reordered within its runs. None when a value is not finite or is -0.0:
-    Polars returns the lower of two equal middle values as it is (so -0.0 or 0.0 by where its
-    selection left each zero, and inf for two), which a sorted row does not reproduce.
-    """
-    if not np.isfinite(values).all() or np.signbit(values[values == 0]).any():
-        return None
+    """Polars' median of each run of ``values`` (runs of ``count`` values laid end to end): see
+    :func:`padded_medians`. ``values`` may be left reordered within its runs."""
     padded = padded_laid_out(values, count)
-    if padded is None:
+    return None if padded is None else padded_medians(padded, count)
+
+
+def padded_medians(padded: np.ndarray, count: np.ndarray) -> np.ndarray | None:
+    """Polars' median of each row's first ``count`` values (NaN after them), to the last bit: the
+    middle value, or for an even count ``lower + (upper - lower) * 0.5``.
+
+    The rows are sorted in place where the array may be written. None when a value is not finite
+    or is -0.0: Polars returns the lower of two equal middle values as it is (so -0.0 or 0.0 by
+    where its selection left each zero, and inf for two), which a sorted row does not reproduce.
+    """
+    # every cell is a value or a NaN pad: the values are all finite when as many cells are
+    if np.count_nonzero(np.isfinite(padded)) != int(count.sum()) or np.signbit(padded[padded == 0]).any():
         return None
     # in place where the array may be written (a copy, or the caller's own values reshaped): one
     # array of the values' size less to fault in
