@@ -381,13 +381,6 @@ def _write_piece(handle: BinaryIO, piece: str | bytes) -> None:
     handle.write(piece if isinstance(piece, bytes) else piece.encode("utf-8"))
 
 
-def _write_atomically(directory: Path, files: dict[str, str | bytes]) -> None:
-    """Write every file to a temporary name in ``directory``, then rename them all into place."""
-    with _Staged(directory) as staged:
-        for name, content in files.items():
-            staged.add(name, content)
-
-
 def _summary(data: ReportData, lang: str, out: Path) -> str:
     result = data.result
     scope = t("report.scope.team", lang, team=data.scope) if data.scope else t("report.scope.all", lang)
