@@ -97,7 +97,7 @@ def main() -> None:
     laps.lap("attainment model")
     periods = attainment_rows(prepared)
     laps.lap("attainment rows")
-    context = AuditContext(prepared=prepared, model=model, periods=periods)
+    context = AuditContext(prepared=prepared, fitted=lambda: model, periods=periods)
     outputs = [rule(context) for rule in RULES.values()]
     laps.lap("rules")
     survey = _survey_outcome(prepared)

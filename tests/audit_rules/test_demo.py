@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+import kpiwell.engine.audit as engine_audit
 from kpiwell.demo.generate import generate_demo, to_audit_frames
 from kpiwell.demo.model import DemoOrg
 from kpiwell.demo.roster import CARE
@@ -97,3 +98,25 @@ def test_every_finding_renders_in_both_languages(result: AuditResult) -> None:
             ):
                 assert text.strip()
                 assert "{" not in text and "}" not in text
+
+
+@pytest.mark.parametrize("reads_model", [frozenset(), frozenset(CODES)], ids=["none-marked", "all-marked"])
+def test_findings_do_not_depend_on_which_rules_run_before_the_model_is_fitted(
+    demo: DemoOrg, result: AuditResult, reads_model: frozenset[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # audit() runs the rules outside READS_MODEL while a second thread fits the model; a rule run
+    # early that reads the model waits for it, and the outputs keep RULES' order either way.
+    monkeypatch.setattr(engine_audit, "READS_MODEL", reads_model)
+    frames = to_audit_frames(demo)
+
+    again = audit(
+        frames["plan"],
+        frames["actuals"],
+        frames["checkins"],
+        frames["recognition"],
+        as_of=demo.as_of,
+        surveys=frames["surveys"],
+    )
+
+    assert again.finding_set.table().equals(result.finding_set.table())
+    assert [f.evidence for f in again.findings] == [f.evidence for f in result.findings]

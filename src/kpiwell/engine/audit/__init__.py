@@ -24,7 +24,7 @@ from kpiwell.engine.audit.findings import (
 )
 from kpiwell.engine.audit.prepare import Prepared
 from kpiwell.engine.audit.prepare import prepare as _prepare
-from kpiwell.engine.audit.rules import RULES, AuditContext
+from kpiwell.engine.audit.rules import READS_MODEL, RULES, AuditContext
 from kpiwell.engine.audit.rules.base import attainment_rows
 from kpiwell.engine.audit.scores import cycle_scores
 from kpiwell.engine.wellbeing import radar as _radar  # a module, not a name: radar imports findings
@@ -63,15 +63,17 @@ def audit(  # noqa: PLR0917 - the positional order is the published API (issue 3
         as_of=as_of,
         config=config or AuditConfig(),
     )
-    # The survey radar and the cycle scores need nothing from the KPI rules, so a second thread
-    # computes them meanwhile: both are many small Polars queries, which release the GIL.
+    # A second thread fits the attainment model, then computes the survey radar and the cycle
+    # scores, none of which needs the KPI rules, while this one runs the rules that do not read the
+    # model, then the others. All are NumPy and Polars work, which mostly runs without the GIL.
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kpiwell-audit") as beside:
+        model = beside.submit(fit_attainment, prepared)
         survey_outcome = beside.submit(_survey_outcome, prepared)
         scores = beside.submit(cycle_scores, prepared)
-        context = AuditContext(
-            prepared=prepared, model=fit_attainment(prepared), periods=attainment_rows(prepared)
-        )
-        outputs = [rule(context) for rule in RULES.values()]
+        context = AuditContext(prepared=prepared, fitted=model.result, periods=attainment_rows(prepared))
+        order = sorted(RULES, key=lambda code: code in READS_MODEL)  # stable: RULES' order otherwise
+        done = {code: RULES[code](context) for code in order}
+        outputs = [done[code] for code in RULES]
     outcome = survey_outcome.result()
     notes = tuple(note for out in outputs for note in out.notes)
     summaries = tuple(sorted({f"{note.key}.summary" for note in notes}))

@@ -38,3 +38,9 @@ RULES: Final[dict[str, Rule]] = {
 }
 
 __all__ = ["RULES", "AuditContext", "Rule", "RuleOutput"]
+# The rules that read the attainment model (``AuditContext.model``): ``audit()`` runs the others
+# first, while the model is fitted on a second thread. Only the speed depends on this set: a rule
+# missing from it still gets the model, after waiting for it.
+READS_MODEL: Final = frozenset(
+    {"unrealistic-target", "safe-target", "uniform-target", "innovation-suppressed"}
+)

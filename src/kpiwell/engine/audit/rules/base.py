@@ -72,11 +72,19 @@ def attainment_rows(prepared: Prepared) -> pl.DataFrame:
 @dataclass(frozen=True, slots=True, kw_only=True)
 class AuditContext:
     """Prepared inputs, the attainment model (one row per ``aid``) and the per-period attainment
-    rows (:func:`attainment_rows`), computed once and shared by the rules."""
+    rows (:func:`attainment_rows`), computed once and shared by the rules.
+
+    ``fitted`` gives the model: ``audit()`` fits it on a second thread while the rules that do not
+    read it run, so a rule that reads ``model`` may wait for it there.
+    """
 
     prepared: Prepared
-    model: pl.DataFrame
+    fitted: Callable[[], pl.DataFrame]
     periods: pl.DataFrame
+
+    @property
+    def model(self) -> pl.DataFrame:
+        return self.fitted()
 
     @property
     def config(self) -> AuditConfig:
