@@ -6,7 +6,7 @@ import numpy as np
 import polars as pl
 import pytest
 
-from kpiwell.engine.audit.rules.runs import padded_laid_out, padded_runs, run_medians
+from kpiwell.engine.audit.runs import padded_laid_out, padded_runs, plain, run_medians, sorted_medians
 
 
 def _polars_medians(values: np.ndarray, count: np.ndarray) -> np.ndarray:
@@ -59,3 +59,20 @@ def test_padded_rows_hold_the_runs_then_nan() -> None:
     assert windows is not None
     np.testing.assert_array_equal(windows, expected)
     np.testing.assert_array_equal(into, np.hstack([expected, np.full((3, 1), np.nan)]))
+
+
+@pytest.mark.parametrize("width", [1, 2, 7, 8, 26])
+def test_sorted_medians_of_whole_rows_are_polars_medians(width: int) -> None:
+    rng = np.random.default_rng(width)
+    rows = rng.normal(0, 1, (2000, width)) * 10.0 ** rng.integers(-8, 9, (2000, width))
+    rows[rng.random(rows.shape) < 0.05] = 0.0
+    assert plain(rows)
+
+    medians = sorted_medians(np.sort(rows, axis=1))
+
+    assert medians.tobytes() == _polars_medians(rows.ravel(), np.full(2000, width)).tobytes()
+
+
+@pytest.mark.parametrize("odd", [np.nan, np.inf, -np.inf, -0.0])
+def test_values_with_a_polars_order_of_their_own_are_not_plain(odd: float) -> None:
+    assert not plain(np.array([[1.0, odd], [0.0, 2.0]]))

@@ -39,6 +39,7 @@ import polars as pl
 
 from kpiwell.engine.audit.config import AttainmentConfig
 from kpiwell.engine.audit.prepare import Prepared
+from kpiwell.engine.audit.runs import plain, sorted_medians
 
 MAD_TO_SD: Final = 1.4826  # 1 / Phi^-1(3/4): the MAD of a normal sample estimates 0.6745 sigma
 MEDIAN_VARIANCE: Final = math.pi / 2  # asymptotic variance of a normal sample's median, x sigma^2/n
@@ -76,28 +77,6 @@ def _runs(aid: pl.Series) -> tuple[pl.Series, pl.Series, pl.Series]:
     return first, length, run
 
 
-def _middle(rows: np.ndarray) -> np.ndarray:
-    """The median of each row of a 2-D float array whose rows are sorted, equal to Polars' ``median``
-    bit for bit: for an even count ``lower + 0.5 * (upper - lower)`` (Polars' linear interpolation
-    at the 0.5 quantile), or the lower value itself when the two are equal.
-
-    Only for values that pass ``_plain``: NumPy's sort does not order -0.0 and 0.0 (which one is
-    "lower" could differ from Polars'), nor NaN, as Polars does.
-    """
-    width = rows.shape[1]
-    low, high = rows[:, (width - 1) // 2], rows[:, width // 2]
-    return np.where(low == high, low, low + 0.5 * (high - low))
-
-
-def _plain(values: np.ndarray) -> bool:
-    """Finite and no negative zero: the values on which ``_middle`` of sorted rows is Polars' median."""
-    if not np.isfinite(values).all():
-        return False
-    zero = values == 0
-    # the sign bit is looked at on the zeros only (usually none)
-    return not (zero.any() and np.signbit(values[zero]).any())
-
-
 def _person_fits(prepared: Prepared, cfg: AttainmentConfig) -> pl.DataFrame:
     """Per aid with history: n, own median, level, slope, spread and the level's estimation variance.
 
@@ -113,8 +92,8 @@ def _window_fits(prepared: Prepared, cfg: AttainmentConfig) -> pl.DataFrame | No
     the rows of an (aids x m) array (a view of the observations when every aid has as many rows), so
     the thirds are fixed column ranges and each median is a sort of short rows in place (faster than
     NumPy's partition at these widths, and than group-by medians over the rows). None (use the
-    group-bys) when there are no observations or a value is not ``_plain``. The arithmetic is the
-    group-by version's, operation for operation.
+    group-bys) when there are no observations or a value is not ``plain`` (finite, no -0.0). The
+    arithmetic is the group-by version's, operation for operation.
     """
     obs = prepared.observations
     n = obs.height
@@ -147,7 +126,7 @@ def _window_fits(prepared: Prepared, cfg: AttainmentConfig) -> pl.DataFrame | No
             block_value, block_day = value[rows], day[rows]
         # a copy, sorted in place: by thirds, then whole
         sample = np.array(block_value, order="C")
-        if not _plain(sample):
+        if not plain(sample):
             return None
         # (period_end - anchor) in whole days (exact in float64, as the Int64 ``dt.total_days()``
         # cast by the division) over the period length
@@ -158,9 +137,9 @@ def _window_fits(prepared: Prepared, cfg: AttainmentConfig) -> pl.DataFrame | No
         for index in range(min(width, 3)):
             span = slice(int(np.searchsorted(third, index)), int(np.searchsorted(third, index, side="right")))
             # x ascends within a window (periods ascend, the period length is positive)
-            thirds[f"x{index}"][members] = _middle(x[:, span])
+            thirds[f"x{index}"][members] = sorted_medians(x[:, span])
             sample[:, span].sort(axis=1)
-            thirds[f"value{index}"][members] = _middle(sample[:, span])
+            thirds[f"value{index}"][members] = sorted_medians(sample[:, span])
         blocks.append((members, block_value, sample, x))
     lines = pl.DataFrame(
         [
@@ -177,17 +156,17 @@ def _window_fits(prepared: Prepared, cfg: AttainmentConfig) -> pl.DataFrame | No
         # value - slope * x, in the buffer of x
         detrended = np.multiply(slope[members][:, None], x, out=x)
         np.subtract(block_value, detrended, out=detrended)
-        if not _plain(detrended):
+        if not plain(detrended):
             return None
         sample.sort(axis=1)
         detrended.sort(axis=1)
-        level = _middle(detrended)
+        level = sorted_medians(detrended)
         # the absolute deviations from the level, whose median does not depend on their order
         deviation = np.abs(np.subtract(detrended, level[:, None], out=detrended), out=detrended)
         deviation.sort(axis=1)
-        fitted["own_median"][members] = _middle(sample)
+        fitted["own_median"][members] = sorted_medians(sample)
         fitted["level"][members] = level
-        fitted["mad_sd"][members] = _middle(deviation) * MAD_TO_SD
+        fitted["mad_sd"][members] = sorted_medians(deviation) * MAD_TO_SD
     return lines.with_columns(
         *(pl.Series(name, column) for name, column in fitted.items()),
         pl.Series("history_periods", length, dtype=pl.UInt32),

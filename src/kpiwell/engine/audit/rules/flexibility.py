@@ -15,7 +15,7 @@ import polars as pl
 
 from kpiwell.engine.audit.findings import Severity
 from kpiwell.engine.audit.rules.base import AuditContext, RuleOutput, emit
-from kpiwell.engine.audit.rules.runs import MAX_PADDING, padded_laid_out, padded_medians, run_medians
+from kpiwell.engine.audit.runs import MAX_PADDING, padded_laid_out, padded_medians, run_medians
 
 TEAM_KPI = ["team", "kpi"]
 GROUP = "team_kpi"

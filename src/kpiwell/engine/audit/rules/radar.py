@@ -21,8 +21,8 @@ from kpiwell.engine.audit.attainment import MAD_TO_SD
 from kpiwell.engine.audit.findings import FindingBatch, Severity
 from kpiwell.engine.audit.prepare import PERIOD_DAYS
 from kpiwell.engine.audit.rules.base import AuditContext, RuleOutput, emit
-from kpiwell.engine.audit.rules.runs import MAX_PADDING, padded_laid_out, padded_runs, run_medians
 from kpiwell.engine.audit.rules.targets import safe_flags
+from kpiwell.engine.audit.runs import MAX_PADDING, padded_laid_out, padded_runs, run_medians
 
 TIE_CORRECTION_DEGREE = 3  # ties enter the rank-sum variance as t^3 - t (Lehmann 1975, ch. 1)
 

@@ -1,6 +1,7 @@
 """Per-group work on contiguous runs, in NumPy: the groups of a frame sorted by its key are runs of
 rows, and runs of similar lengths become the rows of one padded array, sorted row by row (a SIMD
-sort of short rows) instead of group by group.
+sort of short rows) instead of group by group. Used by the attainment model and the rules, so
+Polars' median is reproduced in one place.
 
 Every function returns None when the padded array would hold more than twice the values (runs of
 very unequal lengths); the caller then takes its Polars way.
@@ -77,8 +78,30 @@ def padded_medians(padded: np.ndarray, count: np.ndarray) -> np.ndarray | None:
         ordered = padded
     else:
         ordered = np.sort(padded, axis=1)
-    rows = np.arange(count.size)
-    lower = ordered[rows, (count - 1) // 2]
-    upper = ordered[rows, count // 2]
+    return sorted_medians(ordered, count)
+
+
+def sorted_medians(ordered: np.ndarray, count: np.ndarray | None = None) -> np.ndarray:
+    """Polars' median of each row of ``ordered``, whose rows are sorted ascending (row i's first
+    ``count[i]`` cells; all of them when ``count`` is None), to the last bit for finite values
+    without -0.0 (see :func:`plain`): the middle value, or for an even count
+    ``lower + (upper - lower) * 0.5``, Polars' interpolation at the 0.5 quantile.
+    """
+    if count is None:
+        width = ordered.shape[1]
+        lower, upper = ordered[:, (width - 1) // 2], ordered[:, width // 2]
+    else:
+        rows = np.arange(count.size)
+        lower, upper = ordered[rows, (count - 1) // 2], ordered[rows, count // 2]
     result: np.ndarray = lower + (upper - lower) * 0.5  # exactly lower for an odd count
     return result
+
+
+def plain(values: np.ndarray) -> bool:
+    """Finite and no negative zero: the values whose sorted rows give Polars' median by
+    :func:`sorted_medians` (NumPy's sort does not order -0.0 and 0.0, nor NaN, as Polars does)."""
+    if not np.isfinite(values).all():
+        return False
+    zero = values == 0
+    # the sign bit is looked at on the zeros only (usually none)
+    return not (zero.any() and np.signbit(values[zero]).any())
