@@ -31,17 +31,22 @@ def demo() -> DemoOrg:
     return generate_demo(as_of=AS_OF)
 
 
-@pytest.fixture(scope="module")
-def result(demo: DemoOrg) -> AuditResult:
+def audit_demo(demo: DemoOrg, as_of: date | None) -> AuditResult:
+    """The audit of the demo's export with everything it holds, as of ``as_of``."""
     frames = to_audit_frames(demo)
     return audit(
         frames["plan"],
         frames["actuals"],
         frames["checkins"],
         frames["recognition"],
-        as_of=demo.as_of,
+        as_of=as_of,
         surveys=frames["surveys"],
     )
+
+
+@pytest.fixture(scope="module")
+def result(demo: DemoOrg) -> AuditResult:
+    return audit_demo(demo, demo.as_of)
 
 
 def planted_subjects(demo: DemoOrg) -> list[Subject]:
@@ -63,14 +68,7 @@ def test_every_planted_problem_shows_up_as_its_code(demo: DemoOrg, result: Audit
 def test_every_planted_problem_also_shows_up_at_the_default_as_of(demo: DemoOrg) -> None:
     # `kpiwell audit` without --as-of audits as of the latest period end, here the Sunday five
     # days before the demo's as-of: no planted pattern may sit on a rule's line from that day.
-    frames = to_audit_frames(demo)
-    result = audit(
-        frames["plan"],
-        frames["actuals"],
-        frames["checkins"],
-        frames["recognition"],
-        surveys=frames["surveys"],
-    )
+    result = audit_demo(demo, None)
     assert result.as_of == date(2026, 11, 22)
     found = {(f.code, f.team, f.person_id, f.kpi) for f in result.findings}
     planted = [subject for subject in planted_subjects(demo) if audited(subject)]
@@ -107,16 +105,8 @@ def test_findings_do_not_depend_on_which_rules_run_before_the_model_is_fitted(
     # audit() runs the rules outside READS_MODEL while a second thread fits the model; a rule run
     # early that reads the model waits for it, and the outputs keep RULES' order either way.
     monkeypatch.setattr(engine_audit, "READS_MODEL", reads_model)
-    frames = to_audit_frames(demo)
 
-    again = audit(
-        frames["plan"],
-        frames["actuals"],
-        frames["checkins"],
-        frames["recognition"],
-        as_of=demo.as_of,
-        surveys=frames["surveys"],
-    )
+    again = audit_demo(demo, demo.as_of)
 
     assert again.finding_set.table().equals(result.finding_set.table())
     assert [f.evidence for f in again.findings] == [f.evidence for f in result.findings]
