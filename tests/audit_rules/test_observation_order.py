@@ -46,6 +46,16 @@ def _inputs(
     return actuals.with_columns(pl.lit(None, dtype=pl.Datetime("us")).alias("recorded_at")), keys
 
 
+def _sorted_join(actuals: pl.DataFrame, keys: pl.DataFrame, as_of: date) -> pl.DataFrame:
+    """The observations the plain way: joined to the plan, the known values kept, sorted."""
+    return (
+        actuals.join(keys, on=["person_id", "kpi"], how="inner")
+        .filter(pl.col("value").is_not_null() & (pl.col("period_end") <= as_of))
+        .sort("aid", "period_end")
+        .select("aid", "period_end", "value")
+    )
+
+
 @pytest.mark.parametrize("seed", range(3))
 @pytest.mark.parametrize("equal", [True, False])
 @pytest.mark.parametrize("unplanned", [True, False])
@@ -59,13 +69,7 @@ def test_runs_placed_in_aid_order_are_the_sorted_join(
     )
     as_of = date(2024, 3, 10)
     current, revisions = _prepare_observations(actuals, keys, as_of, cut_revisions=True)
-    expected = (
-        actuals.join(keys, on=["person_id", "kpi"], how="inner")
-        .filter(pl.col("value").is_not_null() & (pl.col("period_end") <= as_of))
-        .sort("aid", "period_end")
-        .select("aid", "period_end", "value")
-    )
-    assert current.equals(expected)
+    assert current.equals(_sorted_join(actuals, keys, as_of))
     assert current.get_column("aid").flags["SORTED_ASC"]
     assert revisions.is_empty()
 
@@ -162,13 +166,7 @@ def test_actuals_in_plan_order_in_one_chunk_or_several_are_the_sorted_join(unkno
     actuals = pl.concat([ordered.slice(at, chunk) for at in range(0, ordered.height, chunk)], rechunk=False)
     as_of = date(2024, 3, 10)
     current, _ = _prepare_observations(actuals, keys, as_of, cut_revisions=False)
-    expected = (
-        actuals.join(keys, on=["person_id", "kpi"], how="inner")
-        .filter(pl.col("value").is_not_null() & (pl.col("period_end") <= as_of))
-        .sort("aid", "period_end")
-        .select("aid", "period_end", "value")
-    )
-    assert current.equals(expected)
+    assert current.equals(_sorted_join(actuals, keys, as_of))
 
 
 @pytest.mark.parametrize("equal", [True, False])
